@@ -1,0 +1,56 @@
+package dev.stepwise.host.parser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConceptParserTest {
+
+    @Test
+    void parsesProjectConcepts() {
+        ConceptRegistry reg = Fixtures.concepts();
+        assertEquals(List.of(), reg.diagnostics());
+        assertEquals(List.of("Login as {} with {}", "Create users {}", "Login as admin"),
+                reg.concepts().stream().map(Concept::value).toList());
+        Concept login = reg.find("Login as {} with {}").orElseThrow();
+        assertEquals(List.of("user", "password"), login.params());
+        assertEquals(1, login.line());
+        assertEquals("Type <user> into \"username\"", login.steps().get(1).text());
+        Concept admin = reg.find("Login as admin").orElseThrow();
+        assertEquals(login, admin.steps().get(0).concept().orElseThrow());
+        assertEquals("Check role {}", admin.steps().get(1).value());
+    }
+
+    @ParameterizedTest(name = "{0} -> {3}")
+    @CsvSource(delimiter = ';', quoteCharacter = '`', value = {
+        "static_heading.cpt;1;1;Concept heading can have only Dynamic Parameters",
+        "empty_concept.cpt;1;1;Concept should have at least one step",
+        "empty_concept.cpt;3;16;Dynamic parameter <y> could not be resolved",
+        "orphan.cpt;1;1;Step is not defined inside a concept heading",
+        "orphan.cpt;3;1;Scenario Heading is not allowed in concept file",
+        "orphan_table.cpt;2;1;Table doesn't belong to any step",
+        "duplicate.cpt;3;1;Duplicate concept definition found",
+        "circular.cpt;1;1;Circular reference found in concept: \"Alpha\" (circular.cpt:1) -> \"Beta\" (circular.cpt:3) -> \"Alpha\"",
+    })
+    void reportsConceptErrors(String file, int line, int column, String message) {
+        Path path = Fixtures.ROOT.resolve("errors").resolve(file);
+        ConceptRegistry reg = new ConceptParser(Fixtures.PROJECT, Fixtures.SETTINGS).parseFiles(List.of(path));
+        assertTrue(reg.diagnostics().stream().anyMatch(d -> d.isError() && d.line() == line && d.column() == column
+                        && d.message().startsWith(message)),
+                () -> reg.diagnostics().stream().map(Diagnostic::toString).collect(Collectors.joining("\n")));
+    }
+
+    @Test
+    void cyclicConceptsAreLeftOutButOthersStay() {
+        Path path = Fixtures.ROOT.resolve("errors/circular.cpt");
+        ConceptRegistry reg = new ConceptParser(Fixtures.PROJECT, Fixtures.SETTINGS).parseFiles(List.of(path));
+        assertEquals(List.of("Gamma"), reg.concepts().stream().map(Concept::value).toList());
+        assertEquals(1, reg.errors().size());
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Built-in conversion of step parameter text to Java types.
+ */
+package dev.stepwise.api.convert;
