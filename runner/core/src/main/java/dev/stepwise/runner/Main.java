@@ -1,0 +1,128 @@
+package dev.stepwise.runner;
+
+import dev.stepwise.runner.config.RunnerConfig;
+import dev.stepwise.runner.execution.ExecutionEngine;
+import dev.stepwise.runner.log.JsonLog;
+import dev.stepwise.runner.server.RunnerServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The runner process: {@code --start} serves Gauge's Runner service on loopback and prints the
+ * port line Gauge waits for; {@code --classpath CP} overrides the project classpath.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the runner; returns the process exit status. */
+    static int run(String[] args) {
+        boolean start = false;
+        Optional<String> classpath = Optional.empty();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--start" -> start = true;
+                case "--classpath" -> {
+                    if (i + 1 >= args.length) {
+                        System.err.println("--classpath needs a value");
+                        return 2;
+                    }
+                    classpath = Optional.of(args[++i]);
+                }
+                case "--version" -> {
+                    System.out.println("stepwise-runner " + version());
+                    return 0;
+                }
+                case "--help", "-h" -> {
+                    System.out.println(usage());
+                    return 0;
+                }
+                default -> {
+                    System.err.println("Unknown argument '" + args[i] + "'.\n" + usage());
+                    return 2;
+                }
+            }
+        }
+        if (!start) {
+            System.err.println(usage());
+            return 2;
+        }
+        RunnerConfig config;
+        try {
+            config = RunnerConfig.fromEnvironment(System.getenv(), classpath);
+        } catch (IllegalArgumentException e) {
+            new JsonLog(System.out, JsonLog.Level.INFO).log(JsonLog.Level.FATAL, e.getMessage());
+            return 1;
+        }
+        JsonLog log = new JsonLog(System.out, config.debug() ? JsonLog.Level.DEBUG : JsonLog.Level.INFO);
+        try {
+            return serve(config, log);
+        } catch (Exception e) {
+            log.log(JsonLog.Level.FATAL, "The runner could not start: " + e);
+            return 1;
+        }
+    }
+
+    private static int serve(RunnerConfig config, JsonLog log) throws IOException, InterruptedException {
+        try (ExecutionEngine engine = Runner.engineFor(config, log)) {
+            String projectName = Optional.ofNullable(config.projectRoot().getFileName()).map(Path::toString).orElse("");
+            RunnerServer server = RunnerServer.onLoopback(config.port(), engine, log, config.multithreaded(),
+                    projectName).start();
+            stopWhenLauncherGoes(server);
+            log.info("Listening on port:" + server.port());
+            server.awaitStopRequest();
+            server.shutdown();
+            return 0;
+        }
+    }
+
+    /**
+     * A runner must not outlive the process that launched it: stop when the parent exits, and when
+     * stdin is a pipe that closes. (A stdin of /dev/null, as Gauge gives, reads EOF at once, so
+     * only a pipe counts.)
+     */
+    private static void stopWhenLauncherGoes(RunnerServer server) {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(server::stop));
+        if (stdinIsPipe()) {
+            Thread watcher = new Thread(() -> {
+                try (InputStream in = System.in) {
+                    byte[] buffer = new byte[256];
+                    while (in.read(buffer) >= 0) {
+                        // discard: the launcher has nothing to say on stdin; only its closing matters
+                    }
+                } catch (IOException ignored) {
+                    // a broken stdin means the launcher is gone, as EOF does
+                }
+                server.stop();
+            }, "stepwise-stdin-watch");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+    }
+
+    private static boolean stdinIsPipe() {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString().startsWith("pipe:");
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+
+    private static String usage() {
+        return "Usage: stepwise-runner --start [--classpath CP]\n"
+                + "  Serves Gauge's Runner service on 127.0.0.1 for the project in GAUGE_PROJECT_ROOT.";
+    }
+}

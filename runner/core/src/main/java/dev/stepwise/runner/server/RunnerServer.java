@@ -1,0 +1,91 @@
+package dev.stepwise.runner.server;
+
+import dev.stepwise.runner.execution.ExecutionEngine;
+import dev.stepwise.runner.log.JsonLog;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Owns the gRPC server's lifecycle: start on loopback, serve until {@code Kill} or {@link #stop},
+ * then let in-flight work finish for a bounded time.
+ */
+public final class RunnerServer {
+
+    /** How long in-flight work may take to finish after Kill before the runner stops anyway. */
+    private static final long DRAIN_MILLIS = 800;
+    /** Gauge allows 1 GiB messages; huge tables must not be refused by a smaller default. */
+    private static final int MAX_MESSAGE_BYTES = 1024 * 1024 * 1024;
+
+    private final Server server;
+    private final StreamExecutors streams;
+    private final ExecutorService requests;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+    private RunnerServer(ServerBuilder<?> builder, ExecutionEngine engine, JsonLog log, boolean multithreaded,
+                         String projectName) {
+        this.streams = new StreamExecutors(multithreaded);
+        AtomicInteger count = new AtomicInteger();
+        this.requests = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "stepwise-request-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        RunnerService service = new RunnerService(engine, new RpcAdapter(log), streams, requests,
+                stopRequested::countDown, projectName);
+        this.server = builder.addService(service).build();
+    }
+
+    /** A server on 127.0.0.1 at {@code port} (0 for any free port). */
+    public static RunnerServer onLoopback(int port, ExecutionEngine engine, JsonLog log, boolean multithreaded,
+                                          String projectName) {
+        NettyServerBuilder builder = NettyServerBuilder
+                .forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                .directExecutor();
+        return new RunnerServer(builder, engine, log, multithreaded, projectName);
+    }
+
+    /** A server on any builder, for in-process tests. */
+    public static RunnerServer on(ServerBuilder<?> builder, ExecutionEngine engine, JsonLog log,
+                                  boolean multithreaded, String projectName) {
+        return new RunnerServer(builder.directExecutor(), engine, log, multithreaded, projectName);
+    }
+
+    public RunnerServer start() throws IOException {
+        server.start();
+        return this;
+    }
+
+    /** The bound port. */
+    public int port() {
+        return server.getPort();
+    }
+
+    /** Blocks until Kill arrives or {@link #stop} is called. */
+    public void awaitStopRequest() throws InterruptedException {
+        stopRequested.await();
+    }
+
+    public void stop() {
+        stopRequested.countDown();
+    }
+
+    /** Finishes in-flight work (bounded) and shuts everything down. */
+    public void shutdown() throws InterruptedException {
+        server.shutdown();
+        streams.drain(DRAIN_MILLIS);
+        server.awaitTermination(200, TimeUnit.MILLISECONDS);
+        server.shutdownNow();
+        streams.close();
+        requests.shutdownNow();
+    }
+}
