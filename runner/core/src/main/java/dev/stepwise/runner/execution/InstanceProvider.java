@@ -66,20 +66,31 @@ public final class InstanceProvider {
         return scope == null ? Lifetime.SCENARIO : scope.value();
     }
 
+    /** Ends the previous scenario's instances and begins a new scenario. */
     public void startScenario() {
-        scenarioInstances.clear();
-        factory.start(Lifetime.SCENARIO);
+        renew(scenarioInstances, Lifetime.SCENARIO);
     }
 
+    /** Ends the previous spec's (and scenario's) instances and begins a new spec. */
     public void startSpec() {
-        specInstances.clear();
-        scenarioInstances.clear();
-        factory.start(Lifetime.SPEC);
+        renew(scenarioInstances, Lifetime.SCENARIO);
+        renew(specInstances, Lifetime.SPEC);
     }
 
+    /** Ends every instance and begins a new suite. */
     public void startSuite() {
-        suiteInstances.clear();
         startSpec();
-        factory.start(Lifetime.SUITE);
+        renew(suiteInstances, Lifetime.SUITE);
+    }
+
+    /** Tells the factory a lifetime ended (only if it held instances), forgets them, and starts anew. */
+    private void renew(Map<Class<?>, Object> cache, Lifetime lifetime) {
+        synchronized (cache) {
+            if (!cache.isEmpty()) {
+                factory.stop(lifetime);
+                cache.clear();
+            }
+        }
+        factory.start(lifetime);
     }
 }
