@@ -73,9 +73,8 @@ public final class Main {
 
     private static int serve(RunnerConfig config, JsonLog log) throws IOException, InterruptedException {
         try (ExecutionEngine engine = Runner.engineFor(config, log)) {
-            String projectName = Optional.ofNullable(config.projectRoot().getFileName()).map(Path::toString).orElse("");
-            RunnerServer server = RunnerServer.onLoopback(config.port(), engine, log, config.multithreaded(),
-                    projectName).start();
+            RunnerServer server = RunnerServer.onLoopback(config.port(), engine, log, new RunnerServer.Options(
+                    config.projectRoot(), config.multithreaded(), config.lspMode())).start();
             stopWhenLauncherGoes(server);
             log.info("Listening on port:" + server.port());
             server.awaitStopRequest();

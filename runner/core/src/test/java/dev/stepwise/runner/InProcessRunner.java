@@ -40,7 +40,8 @@ final class InProcessRunner implements AutoCloseable {
         JsonLog log = new JsonLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), JsonLog.Level.DEBUG);
         engine = Runner.engineFor(config, log);
         String name = InProcessServerBuilder.generateName();
-        server = RunnerServer.on(InProcessServerBuilder.forName(name), engine, log, multithreaded, "fixture").start();
+        server = RunnerServer.on(InProcessServerBuilder.forName(name), engine, log,
+                new RunnerServer.Options(tempDir, multithreaded, false)).start();
         channel = InProcessChannelBuilder.forName(name).build();
         stub = RunnerGrpc.newBlockingStub(channel);
     }

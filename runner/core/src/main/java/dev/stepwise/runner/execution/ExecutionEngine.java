@@ -173,20 +173,26 @@ public final class ExecutionEngine implements AutoCloseable {
         StepImplementation step = found.get(0);
         StepText matched = step.texts().stream().filter(t -> t.key().equals(call.key().trim())).findFirst()
                 .orElse(step.texts().get(0));
+        StepImplementation.Loaded loaded;
+        try {
+            loaded = step.load();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return failedWith(state, "Cannot load " + step.location() + ": " + e
+                    + ". Rebuild the project so its classes and step index agree.", millisSince(start));
+        }
         Object[] args;
         Object target;
         try {
-            args = binder.bind(step, matched, call);
-            target = state.instances().instanceOf(step.method().getDeclaringClass());
+            args = binder.bind(step, loaded.method(), matched, call);
+            target = state.instances().instanceOf(loaded.method().getDeclaringClass());
         } catch (ParameterBinder.BindingException e) {
             return failedWith(state, e.getMessage(), millisSince(start));
         } catch (Exception e) {
-            return failure(state, new IllegalStateException("Cannot create " + step.method().getDeclaringClass()
-                    .getName() + " for step '" + call.actualText() + "': " + e.getMessage(), e), false,
-                    millisSince(start));
+            return failure(state, new IllegalStateException("Cannot create " + step.className()
+                    + " for step '" + call.actualText() + "': " + e.getMessage(), e), false, millisSince(start));
         }
-        Duration timeout = step.timeout().isZero() ? settings.defaultStepTimeout() : step.timeout();
-        Throwable thrown = invoker.invoke(step.method(), target, args, timeout, state,
+        Duration timeout = loaded.timeout().isZero() ? settings.defaultStepTimeout() : loaded.timeout();
+        Throwable thrown = invoker.invoke(loaded.method(), target, args, timeout, state,
                 "Step '" + call.actualText() + "'");
         if (thrown == null) {
             return Outcome.passed(state.drainCaptured(), millisSince(start));
@@ -194,7 +200,7 @@ public final class ExecutionEngine implements AutoCloseable {
         if (thrown instanceof SkipScenarioException skip) {
             return skipped(state, skip, millisSince(start));
         }
-        boolean recoverable = step.recoverableOn().stream().anyMatch(type -> type.isInstance(thrown));
+        boolean recoverable = loaded.recoverableOn().stream().anyMatch(type -> type.isInstance(thrown));
         return failure(state, thrown, recoverable, millisSince(start));
     }
 

@@ -5,6 +5,7 @@ import dev.stepwise.api.convert.StandardConversions;
 import dev.stepwise.api.spi.ParameterConverter;
 import dev.stepwise.runner.registry.StepImplementation;
 import dev.stepwise.runner.registry.StepText;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +29,9 @@ public final class ParameterBinder {
         }
     }
 
-    public Object[] bind(StepImplementation step, StepText matched, StepCall call) throws BindingException {
-        Class<?>[] types = step.method().getParameterTypes();
+    public Object[] bind(StepImplementation step, Method method, StepText matched, StepCall call)
+            throws BindingException {
+        Class<?>[] types = method.getParameterTypes();
         List<Argument> args = call.arguments();
         if (types.length != args.size()) {
             throw new BindingException("Step '" + call.actualText() + "' passes " + args.size() + " argument(s) but "

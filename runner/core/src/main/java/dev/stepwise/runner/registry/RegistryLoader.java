@@ -1,6 +1,5 @@
 package dev.stepwise.runner.registry;
 
-import dev.stepwise.api.ContinueOnFailure;
 import dev.stepwise.api.ExecutionContext;
 import dev.stepwise.api.Step;
 import dev.stepwise.api.index.StepIndex;
@@ -16,11 +15,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
@@ -159,80 +156,42 @@ public final class RegistryLoader {
         return value == null ? List.of() : List.of(String.valueOf(value));
     }
 
-    /** Resolves index entries to methods; an entry that no longer resolves is reported, not fatal. */
+    /**
+     * Turns index entries into the registry. Steps stay unloaded until they run; hooks are loaded
+     * now (there are few, and their order and tag filters live in their annotations). An entry
+     * that no longer resolves is reported, not fatal.
+     */
     private Loaded build(List<StepIndex.Entry> entries, ClassLoader loader, int indexed, int scanned) {
         List<StepImplementation> steps = new ArrayList<>();
         List<HookImplementation> hooks = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        Set<Method> seen = new LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
         for (StepIndex.Entry entry : entries) {
-            Method method;
+            String member = entry.kind().id() + " " + entry.className() + "." + entry.methodName()
+                    + entry.parameterTypes();
+            if (!seen.add(member)) {
+                continue; // listed by two indexes (for example an incremental compile); one method is one step
+            }
+            if (entry.kind() == StepIndex.Kind.STEP) {
+                steps.add(new StepImplementation(entry.texts().stream().map(StepText::parse).toList(),
+                        entry.className(), entry.methodName(), entry.parameterTypes(), entry.sourceFile(),
+                        entry.line(), loader));
+                continue;
+            }
             try {
-                method = resolve(entry, loader);
+                hooks.add(hook(entry, Members.find(entry.className(), entry.methodName(), entry.parameterTypes(),
+                        loader)));
             } catch (ReflectiveOperationException | LinkageError e) {
                 String problem = "Cannot load " + entry.location() + " listed in the step index: " + e
                         + ". Rebuild the project so its compiled classes and index agree.";
                 problems.add(problem);
                 log.warning(problem);
-                continue;
-            }
-            if (!seen.add(method)) {
-                continue; // listed by two indexes (for example an incremental compile); one method is one step
-            }
-            try {
-                if (entry.kind() == StepIndex.Kind.STEP) {
-                    steps.add(step(entry, method));
-                } else {
-                    hooks.add(hook(entry, method));
-                }
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
                 log.error(e.getMessage());
             }
         }
         return new Loaded(new StepRegistry(steps, hooks), indexed, scanned, List.copyOf(problems));
-    }
-
-    private static Method resolve(StepIndex.Entry entry, ClassLoader loader) throws ReflectiveOperationException {
-        Class<?> type = Class.forName(entry.className(), false, loader);
-        for (Method m : type.getDeclaredMethods()) {
-            if (m.getName().equals(entry.methodName()) && !m.isBridge() && !m.isSynthetic()
-                    && sameParameters(m, entry.parameterTypes())) {
-                m.setAccessible(true);
-                return m;
-            }
-        }
-        throw new NoSuchMethodException(entry.className() + "." + entry.methodName() + entry.parameterTypes());
-    }
-
-    private static boolean sameParameters(Method m, List<String> names) {
-        Class<?>[] types = m.getParameterTypes();
-        if (types.length != names.size()) {
-            return false;
-        }
-        for (int i = 0; i < types.length; i++) {
-            if (!types[i].getName().equals(names.get(i)) && !types[i].getTypeName().equals(names.get(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static StepImplementation step(StepIndex.Entry entry, Method method) {
-        Step step = method.getAnnotation(Step.class);
-        List<String> texts = step != null ? Arrays.asList(step.value()) : entry.texts();
-        if (Modifier.isStatic(method.getModifiers()) || Modifier.isAbstract(method.getModifiers())) {
-            throw new IllegalArgumentException("Step " + entry.location() + " must be a concrete instance method");
-        }
-        ContinueOnFailure recover = method.getAnnotation(ContinueOnFailure.class);
-        long timeout = step != null ? step.timeoutMillis() : 0;
-        return new StepImplementation(
-                texts.stream().map(StepText::parse).toList(),
-                method,
-                recover == null ? List.of() : Arrays.asList(recover.value()),
-                Duration.ofMillis(Math.max(0, timeout)),
-                entry.sourceFile(),
-                entry.line());
     }
 
     private static HookImplementation hook(StepIndex.Entry entry, Method method) {

@@ -2,6 +2,7 @@ package dev.stepwise.runner.server;
 
 import dev.stepwise.runner.execution.StackTraces;
 import dev.stepwise.runner.log.JsonLog;
+import dev.stepwise.runner.refactor.RefactorException;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.concurrent.Executor;
@@ -65,7 +66,8 @@ public final class RpcAdapter {
      * error message and a stack trace.
      */
     static Status statusOf(String rpc, Throwable t) {
-        Status status = t instanceof IllegalArgumentException ? Status.INVALID_ARGUMENT : Status.INTERNAL;
+        boolean callersFault = t instanceof IllegalArgumentException || t instanceof RefactorException;
+        Status status = callersFault ? Status.INVALID_ARGUMENT : Status.INTERNAL;
         String message = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
         return status.withDescription(rpc + ": " + message + "||" + StackTraces.of(t)).withCause(t);
     }

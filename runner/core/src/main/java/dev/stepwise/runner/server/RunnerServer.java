@@ -8,11 +8,13 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Owns the gRPC server's lifecycle: start on loopback, serve until {@code Kill} or {@link #stop},
@@ -30,34 +32,69 @@ public final class RunnerServer {
     private final ExecutorService requests;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
-    private RunnerServer(ServerBuilder<?> builder, ExecutionEngine engine, JsonLog log, boolean multithreaded,
-                         String projectName) {
-        this.streams = new StreamExecutors(multithreaded);
+    private RunnerServer(ServerBuilder<?> builder, ExecutionEngine engine, JsonLog log, Options options) {
+        this.streams = new StreamExecutors(options.multithreaded());
         AtomicInteger count = new AtomicInteger();
         this.requests = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "stepwise-request-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        RunnerService service = new RunnerService(engine, new RpcAdapter(log), streams, requests,
-                stopRequested::countDown, projectName);
+        Supplier<EditorService> editor = memoize(() -> new EditorService(options.projectRoot(), engine.registry()));
+        boolean fromSources = options.lspMode() || engine.registry().stepCount() == 0;
+        RunnerService service = new RunnerService(engine, editor, fromSources, new RpcAdapter(log), streams,
+                requests, stopRequested::countDown, projectName(options.projectRoot()));
         this.server = builder.addService(service).build();
     }
 
+    /**
+     * How the server behaves.
+     *
+     * @param projectRoot   the project
+     * @param multithreaded streams run concurrently
+     * @param lspMode       serving an IDE backend: steps are validated and listed from sources
+     */
+    public record Options(Path projectRoot, boolean multithreaded, boolean lspMode) {
+    }
+
     /** A server on 127.0.0.1 at {@code port} (0 for any free port). */
-    public static RunnerServer onLoopback(int port, ExecutionEngine engine, JsonLog log, boolean multithreaded,
-                                          String projectName) {
+    public static RunnerServer onLoopback(int port, ExecutionEngine engine, JsonLog log, Options options) {
         NettyServerBuilder builder = NettyServerBuilder
                 .forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .directExecutor();
-        return new RunnerServer(builder, engine, log, multithreaded, projectName);
+        return new RunnerServer(builder, engine, log, options);
     }
 
     /** A server on any builder, for in-process tests. */
-    public static RunnerServer on(ServerBuilder<?> builder, ExecutionEngine engine, JsonLog log,
-                                  boolean multithreaded, String projectName) {
-        return new RunnerServer(builder.directExecutor(), engine, log, multithreaded, projectName);
+    public static RunnerServer on(ServerBuilder<?> builder, ExecutionEngine engine, JsonLog log, Options options) {
+        return new RunnerServer(builder.directExecutor(), engine, log, options);
+    }
+
+    private static String projectName(Path root) {
+        Path name = root.getFileName();
+        return name == null ? "" : name.toString();
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        v = value;
+                        if (v == null) {
+                            v = supplier.get();
+                            value = v;
+                        }
+                    }
+                }
+                return v;
+            }
+        };
     }
 
     public RunnerServer start() throws IOException {

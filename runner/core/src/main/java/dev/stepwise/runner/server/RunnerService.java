@@ -4,7 +4,18 @@ import dev.stepwise.api.ExecutionContext;
 import dev.stepwise.proto.ConceptExecutionEndingRequest;
 import dev.stepwise.proto.ConceptExecutionStartingRequest;
 import dev.stepwise.proto.Empty;
+import dev.stepwise.proto.CacheFileRequest;
 import dev.stepwise.proto.ExecuteStepRequest;
+import dev.stepwise.proto.FileDiff;
+import dev.stepwise.proto.ImplementationFileGlobPatternResponse;
+import dev.stepwise.proto.ImplementationFileListResponse;
+import dev.stepwise.proto.RefactorRequest;
+import dev.stepwise.proto.RefactorResponse;
+import dev.stepwise.proto.StepNameRequest;
+import dev.stepwise.proto.StepNameResponse;
+import dev.stepwise.proto.StepPositionsRequest;
+import dev.stepwise.proto.StepPositionsResponse;
+import dev.stepwise.proto.StubImplementationCodeRequest;
 import dev.stepwise.proto.ExecutionEndingRequest;
 import dev.stepwise.proto.ExecutionInfo;
 import dev.stepwise.proto.ExecutionStartingRequest;
@@ -27,31 +38,39 @@ import dev.stepwise.proto.SuiteDataStoreInitRequest;
 import dev.stepwise.runner.execution.ExecutionEngine;
 import dev.stepwise.runner.execution.Outcome;
 import dev.stepwise.runner.registry.HookKind;
+import dev.stepwise.runner.registry.StepImplementation;
 import dev.stepwise.runner.validation.StepValidator;
 import io.grpc.stub.StreamObserver;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Gauge's {@code Runner} service. Every method is one line: which executor, and which engine call;
- * {@link RpcAdapter} does the rest. RPCs not overridden here (the editor features) answer
- * {@code UNIMPLEMENTED}. Execution RPCs run on their stream's thread; questions about
+ * {@link RpcAdapter} does the rest. Execution RPCs run on their stream's thread; questions about
  * code run on a shared pool, since the registry they read is immutable.
  */
 final class RunnerService extends RunnerGrpc.RunnerImplBase {
 
     private final ExecutionEngine engine;
-    private final StepValidator validator;
+    private final Supplier<EditorService> editor;
+    private final boolean answerFromSources;
     private final RpcAdapter rpc;
     private final StreamExecutors streams;
     private final ExecutorService requests;
     private final Runnable onKill;
     private final String projectName;
 
-    RunnerService(ExecutionEngine engine, RpcAdapter rpc, StreamExecutors streams, ExecutorService requests,
-                  Runnable onKill, String projectName) {
+    /**
+     * @param editor            the editor features, created on first use (JavaParser is not loaded for plain runs)
+     * @param answerFromSources validate and list steps from sources: in an IDE backend, or when nothing is built
+     */
+    RunnerService(ExecutionEngine engine, Supplier<EditorService> editor, boolean answerFromSources, RpcAdapter rpc,
+                  StreamExecutors streams, ExecutorService requests, Runnable onKill, String projectName) {
         this.engine = engine;
-        this.validator = new StepValidator(engine.registry());
+        this.editor = editor;
+        this.answerFromSources = answerFromSources;
         this.rpc = rpc;
         this.streams = streams;
         this.requests = requests;
@@ -162,7 +181,11 @@ final class RunnerService extends RunnerGrpc.RunnerImplBase {
     @Override
     public void validateStep(StepValidateRequest r, StreamObserver<StepValidateResponse> out) {
         ask("ValidateStep", r, out, q -> {
-            StepValidator.Result result = validator.validate(q.getStepText(), q.getStepValue().getParametersList());
+            List<String> implementations = answerFromSources
+                    ? editor.get().implementations(q.getStepText())
+                    : engine.registry().find(q.getStepText()).stream().map(StepImplementation::location).toList();
+            StepValidator.Result result = StepValidator.validate(q.getStepText(),
+                    q.getStepValue().getParametersList(), implementations);
             StepValidateResponse.Builder response = StepValidateResponse.newBuilder()
                     .setIsValid(result.verdict() == StepValidator.Verdict.VALID);
             if (result.verdict() != StepValidator.Verdict.VALID) {
@@ -179,7 +202,45 @@ final class RunnerService extends RunnerGrpc.RunnerImplBase {
     @Override
     public void getStepNames(StepNamesRequest r, StreamObserver<StepNamesResponse> out) {
         ask("GetStepNames", r, out, q -> StepNamesResponse.newBuilder()
-                .addAllSteps(engine.registry().stepTexts()).build());
+                .addAllSteps(answerFromSources ? editor.get().stepTexts() : engine.registry().stepTexts()).build());
+    }
+
+    @Override
+    public void getGlobPatterns(Empty r, StreamObserver<ImplementationFileGlobPatternResponse> out) {
+        ask("GetGlobPatterns", r, out, q -> editor.get().globPatterns());
+    }
+
+    @Override
+    public void getImplementationFiles(Empty r, StreamObserver<ImplementationFileListResponse> out) {
+        ask("GetImplementationFiles", r, out, q -> editor.get().implementationFiles());
+    }
+
+    @Override
+    public void cacheFile(CacheFileRequest r, StreamObserver<Empty> out) {
+        ask("CacheFile", r, out, q -> {
+            editor.get().cacheFile(q);
+            return Empty.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void getStepName(StepNameRequest r, StreamObserver<StepNameResponse> out) {
+        ask("GetStepName", r, out, q -> editor.get().stepName(q.getStepValue()));
+    }
+
+    @Override
+    public void getStepPositions(StepPositionsRequest r, StreamObserver<StepPositionsResponse> out) {
+        ask("GetStepPositions", r, out, q -> editor.get().stepPositions(q.getFilePath()));
+    }
+
+    @Override
+    public void implementStub(StubImplementationCodeRequest r, StreamObserver<FileDiff> out) {
+        ask("ImplementStub", r, out, q -> editor.get().implementStub(q));
+    }
+
+    @Override
+    public void refactor(RefactorRequest r, StreamObserver<RefactorResponse> out) {
+        ask("Refactor", r, out, q -> editor.get().refactor(q));
     }
 
     @Override

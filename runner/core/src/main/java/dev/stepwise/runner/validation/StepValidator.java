@@ -1,12 +1,12 @@
 package dev.stepwise.runner.validation;
 
-import dev.stepwise.runner.registry.StepImplementation;
-import dev.stepwise.runner.registry.StepRegistry;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Answers whether a step is implemented exactly once, and what to do when it is not. */
 public final class StepValidator {
+
+    private StepValidator() {
+    }
 
     /** The verdict on one step. */
     public enum Verdict { VALID, NOT_FOUND, DUPLICATE }
@@ -19,22 +19,20 @@ public final class StepValidator {
     public record Result(Verdict verdict, String message, String suggestion) {
     }
 
-    private final StepRegistry registry;
-
-    public StepValidator(StepRegistry registry) {
-        this.registry = registry;
-    }
-
-    public Result validate(String key, List<String> parameterNames) {
-        List<StepImplementation> found = registry.find(key);
-        if (found.size() == 1) {
+    /**
+     * @param key            the step's {@code {}} key
+     * @param parameterNames names Gauge sent for its parameters, for the stub
+     * @param implementations where the step is implemented (file:line and member), however many
+     */
+    public static Result validate(String key, List<String> parameterNames, List<String> implementations) {
+        if (implementations.size() == 1) {
             return new Result(Verdict.VALID, "", "");
         }
-        if (found.isEmpty()) {
+        if (implementations.isEmpty()) {
             return new Result(Verdict.NOT_FOUND, "Step implementation not found for '" + key + "'",
                     StubSuggestion.forStep(key.trim(), parameterNames));
         }
         return new Result(Verdict.DUPLICATE, "Duplicate step implementation for '" + key + "' at "
-                + found.stream().map(StepImplementation::location).collect(Collectors.joining(", ")), "");
+                + String.join(", ", implementations), "");
     }
 }

@@ -83,7 +83,7 @@ class RegistryLoaderTest {
         assertEquals(1, registry.find("Add {} items").size());
         assertEquals(registry.find("Add {} items"), registry.find("Put {} items in the cart"));
         assertEquals(1, registry.find("Check out").size());
-        assertEquals("shop.CartSteps$Inner", registry.find("Check out").get(0).method().getDeclaringClass().getName());
+        assertEquals("shop.CartSteps$Inner", registry.find("Check out").get(0).className());
         assertEquals(2, registry.stepCount(), "@SuppressWarnings must not be taken for a step");
         List<HookImplementation> hooks = registry.hooks(HookKind.BEFORE_SCENARIO);
         assertEquals(1, hooks.size());
