@@ -6,7 +6,6 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
-import com.github.javaparser.printer.lexicalpreservation.LexicalPreservingPrinter;
 import dev.stepwise.runner.registry.StepText;
 import dev.stepwise.runner.source.JavaSources;
 import dev.stepwise.runner.source.SourceIndex;
@@ -27,9 +26,9 @@ import javax.lang.model.SourceVersion;
 /**
  * Renames a step in its Java source: the annotation text that matched (other aliases are kept),
  * and the method's parameters reordered, added or removed as the new text needs, each surviving
- * parameter keeping its type, name and annotations. JavaParser's lexical-preserving printer keeps
- * everything else in the file byte for byte. It either produces the whole change or refuses with a
- * reason, and writes only when asked, atomically.
+ * parameter keeping its type, name, annotations and comments. Everything else in the file is kept
+ * byte for byte. It either produces the whole change or refuses with a reason, and writes only when
+ * asked, atomically.
  */
 public final class StepRenamer {
 
@@ -80,26 +79,28 @@ public final class StepRenamer {
         } catch (SourceSyntaxException e) {
             throw new RefactorException(e.getMessage() + ". Fix them before renaming the step.", e);
         }
-        LexicalPreservingPrinter.setup(unit);
         MethodDeclaration method = unit.findAll(MethodDeclaration.class).stream()
                 .filter(m -> m.getNameAsString().equals(step.methodName())
                         && m.getBegin().map(p -> p.line == step.span().startLine()).orElse(false))
                 .findFirst()
                 .orElseThrow(() -> new RefactorException("Cannot find " + step.location() + " in the file"));
-
         StringLiteralExpr literal = matchingLiteral(method, oldKey, step);
-        // Parameters are edited as text at JavaParser's exact positions (the lexical-preserving
-        // printer drops comments inside a rewritten parameter list); measured before the literal
-        // changes, so the offsets still hold when the literal is after the list... it never is:
-        // annotations precede the parameters, so the list is located in the printed text instead.
-        literal.setValue(escape(newText));
-        String renamed = LexicalPreservingPrinter.print(unit);
-        int nameEnd = offsetAfter(renamed, method.getName().getEnd()
+
+        // Both edits are made at JavaParser's exact token positions, so every other byte of the file
+        // stays as written. (The lexical-preserving printer was tried: it drops comments inside a
+        // rewritten parameter list.) The parameter list comes after the annotation, so it is edited
+        // first and the literal's offsets still hold.
+        int nameEnd = offsetAfter(before, method.getName().getEnd()
                 .orElseThrow(() -> new RefactorException("No position for " + step.location())));
-        ParameterList list = ParameterList.scan(renamed, nameEnd);
+        ParameterList list = ParameterList.scan(before, nameEnd);
         String after = reshapedParameters(list, newStep.parameters().size(), names(newNames, newStep), moves)
-                .map(parameters -> list.replaceIn(renamed, parameters))
-                .orElse(renamed);
+                .map(parameters -> list.replaceIn(before, parameters))
+                .orElse(before);
+        var range = literal.getRange().orElseThrow(() -> new RefactorException("No position for the step text"));
+        int literalStart = offsetAfter(after, range.begin) - 1;
+        int literalEnd = offsetAfter(after, range.end);
+        after = after.substring(0, literalStart) + '"' + escape(newText) + '"' + after.substring(literalEnd);
+
         TextEdit edit = TextEdit.between(before, after).orElse(new TextEdit(0, 0, 0, 0, ""));
         if (save) {
             try {
@@ -204,16 +205,11 @@ public final class StepRenamer {
         return Optional.of(reordered);
     }
 
-    /**
-     * The offset just after a JavaParser position (1-based line and column, inclusive) in {@code text}.
-     * The annotation literal sits on earlier lines or earlier on the same line than the name... unless
-     * both share a line, which the caller accounts for by measuring in the printed text.
-     */
+    /** The offset just after a JavaParser position (1-based line, 1-based inclusive column) in {@code text}. */
     private static int offsetAfter(String text, com.github.javaparser.Position end) {
         int offset = 0;
         for (int line = 1; line < end.line; line++) {
-            int next = nextLineStart(text, offset);
-            offset = next;
+            offset = nextLineStart(text, offset);
         }
         return offset + end.column;
     }

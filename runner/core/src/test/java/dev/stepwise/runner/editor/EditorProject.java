@@ -57,6 +57,8 @@ final class EditorProject {
             "\t@Step(\"Second class step\")",
             "\tpublic void second() {",
             "\t}",
+            "",
+            "\t@Step(\"One <a> liner\") public void oneLiner(String a) { }",
             "}",
             "");
 

@@ -105,7 +105,8 @@ class EditorRpcTest {
                 "Open the <page> page now",
                 "Say \"hi\" to <name> \u2603",
                 "Check out with <table>",
-                "Second class step"), names);
+                "Second class step",
+                "One <a> liner"), names);
     }
 
     @Test
@@ -139,7 +140,8 @@ class EditorRpcTest {
         List<String> values = positions.getStepPositionsList().stream()
                 .map(StepPositionsResponse.StepPosition::getStepValue).toList();
         assertEquals(List.of("Add {} items of {} to the cart", "Put {} {} in the cart", "Empty the cart",
-                "Open the {} page now", "Say \"hi\" to {} \u2603", "Check out with {}", "Second class step"), values);
+                "Open the {} page now", "Say \"hi\" to {} \u2603", "Check out with {}", "Second class step",
+                "One {} liner"), values);
         assertEquals(18, positions.getStepPositions(2).getSpan().getStart());
     }
 
@@ -280,6 +282,22 @@ class EditorRpcTest {
                 "@Step(value = \"Empty the cart of <user name>\")\r\n\tpublic void empty(String userName) {"),
                 Files.readString(steps));
         assertTrue(stepName("Empty the cart of {}").getIsStepPresent(), "the index follows the saved file");
+    }
+
+    @Test
+    void refactorOfAnAnnotationOnTheMethodsLineKeepsPositionsRight() throws Exception {
+        RefactorResponse response = runner.refactor(RefactorRequest.newBuilder()
+                .setOldStepValue(ProtoStepValue.newBuilder().setStepValue("One {} liner"))
+                .setNewStepValue(ProtoStepValue.newBuilder().setStepValue("A much longer {} liner with {}")
+                        .setParameterizedStepValue("A much longer <a> liner with <b>").addParameters("a")
+                        .addParameters("b"))
+                .addParamPositions(ParameterPosition.newBuilder().setOldPosition(0).setNewPosition(0))
+                .addParamPositions(ParameterPosition.newBuilder().setOldPosition(-1).setNewPosition(1))
+                .build());
+        assertTrue(response.getSuccess(), response.getError());
+        assertTrue(response.getFileChanges(0).getFileContent().contains(
+                "\t@Step(\"A much longer <a> liner with <b>\") public void oneLiner(String a, String b) { }\r\n"),
+                response.getFileChanges(0).getFileContent());
     }
 
     @Test
