@@ -37,6 +37,13 @@ public final class Main {
                     }
                     classpath = Optional.of(args[++i]);
                 }
+                case "--init" -> {
+                    // Gauge's descriptor format has an init command; Stepwise projects come from a
+                    // template (see docs/runner.md), so there is nothing to set up in the folder.
+                    System.out.println("stepwise-runner: nothing to initialize; create a project from "
+                            + "the sample-project template");
+                    return 0;
+                }
                 case "--version" -> {
                     System.out.println("stepwise-runner " + version());
                     return 0;
@@ -121,7 +128,7 @@ public final class Main {
     }
 
     private static String usage() {
-        return "Usage: stepwise-runner --start [--classpath CP]\n"
+        return "Usage: stepwise-runner --start [--classpath CP] | --init | --version\n"
                 + "  Serves Gauge's Runner service on 127.0.0.1 for the project in GAUGE_PROJECT_ROOT.";
     }
 }

@@ -1,0 +1,415 @@
+package dev.stepwise.host.cli;
+
+import dev.stepwise.api.tags.TagExpression;
+import dev.stepwise.host.config.ConfigException;
+import dev.stepwise.host.config.Manifest;
+import dev.stepwise.host.config.ProjectConfig;
+import dev.stepwise.host.console.ConsoleReporter;
+import dev.stepwise.host.execution.Orchestrator;
+import dev.stepwise.host.execution.RunOptions;
+import dev.stepwise.host.execution.SuiteResult;
+import dev.stepwise.host.launch.RunnerLaunchException;
+import dev.stepwise.host.launch.RunnerLauncher;
+import dev.stepwise.host.parser.ConceptRegistry;
+import dev.stepwise.host.parser.Diagnostic;
+import dev.stepwise.host.parser.ParsedSpec;
+import dev.stepwise.host.parser.ProjectScanner;
+import dev.stepwise.host.parser.Scenario;
+import dev.stepwise.host.parser.SpecFormatter;
+import dev.stepwise.host.parser.Step;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code stepwise}: run, validate, list and format a Gauge project. Exit codes are Gauge's: 0 passed, 1 execution
+ * failed, 2 parse errors, 3 validation errors.
+ */
+@Command(name = "stepwise", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Runs Gauge specifications against Java step implementations.",
+        subcommands = {Main.Run.class, Main.Validate.class, Main.ListCommand.class, Main.Format.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err, System.getenv()));
+    }
+
+    /** Runs the CLI and returns the exit code (no System.exit: tests call this). */
+    public static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
+        cl.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof ConfigException || ex instanceof RunnerLaunchException
+                    || ex instanceof IllegalArgumentException) {
+                err.println("stepwise: " + ex.getMessage());
+                return 1;
+            }
+            throw ex;
+        });
+        Context.OUT.set(out);
+        Context.ENV.set(env);
+        try {
+            return cl.execute(args);
+        } finally {
+            Context.OUT.remove();
+            Context.ENV.remove();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** Per-invocation context, so the CLI can be run in-process by tests with their own streams. */
+    static final class Context {
+        static final ThreadLocal<PrintStream> OUT = ThreadLocal.withInitial(() -> System.out);
+        static final ThreadLocal<Map<String, String>> ENV = ThreadLocal.withInitial(System::getenv);
+
+        private Context() {
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/dev/stepwise/host/version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"stepwise " + p.getProperty("version", "(development build)"),
+                    "Java " + System.getProperty("java.version")};
+        }
+    }
+
+    /** Options every subcommand shares. */
+    static final class ProjectOptions {
+        @Option(names = "--project", paramLabel = "DIR",
+                description = "The project folder (holds manifest.json). Default: the working directory, or the "
+                        + "first SPECS argument if it is a project folder.")
+        Path project;
+
+        @Option(names = "--env", paramLabel = "a,b", description = "Environments under env/ to load on top of "
+                + "env/default.")
+        String env;
+
+        @Option(names = "--verbose", description = "Show the runner's debug output and stderr.")
+        boolean verbose;
+
+        /** The project root and the remaining spec arguments. */
+        Resolved resolve(List<String> specs) {
+            Path cwd = Path.of("").toAbsolutePath();
+            List<String> rest = new ArrayList<>(specs);
+            Path root;
+            if (project != null) {
+                root = project.toAbsolutePath().normalize();
+            } else if (!rest.isEmpty() && Files.isRegularFile(cwd.resolve(rest.get(0)).resolve(Manifest.FILE_NAME))) {
+                root = cwd.resolve(rest.remove(0)).normalize();
+            } else {
+                root = cwd;
+                for (Path p = cwd; p != null; p = p.getParent()) {
+                    if (Files.isRegularFile(p.resolve(Manifest.FILE_NAME))) {
+                        root = p;
+                        break;
+                    }
+                }
+            }
+            // Spec arguments are relative to the working directory when they exist there, else to the project.
+            List<String> args = new ArrayList<>();
+            for (String a : rest) {
+                String file = a.replaceFirst(":\\d+$", "");
+                Path inCwd = cwd.resolve(file);
+                args.add(Files.exists(inCwd) && !Files.exists(root.resolve(file))
+                        ? inCwd.toAbsolutePath().normalize() + a.substring(file.length()) : a);
+            }
+            ProjectConfig config = ProjectConfig.load(root, env, Context.ENV.get());
+            return new Resolved(config, args);
+        }
+    }
+
+    record Resolved(ProjectConfig config, List<String> specArgs) {
+    }
+
+    /** The runner plugin folder built in this repository, found next to the host's jar or classes. */
+    static Optional<Path> defaultRunnerDir() {
+        String prop = System.getProperty("stepwise.runner.default");
+        if (prop != null && !prop.isBlank()) {
+            return Optional.of(Path.of(prop));
+        }
+        try {
+            Path here = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = here; p != null; p = p.getParent()) {
+                Path candidate = p.resolve("runner").resolve("dist").resolve("target").resolve("stepwise-java");
+                if (Files.isDirectory(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            // Fall through: no default.
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isTerminal() {
+        return System.console() != null && !"dumb".equals(System.getenv("TERM"));
+    }
+
+    private static Map<String, List<String>> explicitArgs(CommandLine.ParseResult pr) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (OptionSpec o : pr.matchedOptions()) {
+            String name = o.longestName().replaceFirst("^-+", "");
+            Object v = o.getValue();
+            out.put(name, List.of(v == null ? "" : String.valueOf(v)));
+        }
+        return out;
+    }
+
+    @Command(name = "run", description = "Run specs: all of gauge_specs_dir, or the given files, folders and "
+            + "file.spec:LINE scenarios.")
+    static final class Run implements Callable<Integer> {
+        @Mixin
+        ProjectOptions common;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "SPECS", arity = "0..*",
+                description = "Spec files, folders or file.spec:LINE (relative to the project).")
+        List<String> specs = new ArrayList<>();
+
+        @Option(names = "--tags", paramLabel = "EXPR", description = "Tag expression, e.g. 'smoke & !slow'.")
+        String tags;
+
+        @Option(names = "--table-rows", paramLabel = "ROWS",
+                description = "Spec data-table rows to run, 1-based: '2-4' or '1,3'.")
+        String tableRows;
+
+        @Override
+        public Integer call() {
+            Resolved r = common.resolve(specs);
+            ProjectConfig config = r.config();
+            PrintStream out = Context.OUT.get();
+            TagExpression expr = tags == null || tags.isBlank() ? TagExpression.always()
+                    : TagExpression.parse(tags, config.caseSensitiveTags());
+            int streams = Runtime.getRuntime().availableProcessors();
+            RunOptions options = new RunOptions(r.specArgs(), expr, RunOptions.parseTableRows(tableRows), streams,
+                    explicitArgs(spec.commandLine().getParseResult()));
+            ConsoleReporter console = new ConsoleReporter(out, config.root(), isTerminal(), common.verbose);
+            RunnerLauncher launcher = new RunnerLauncher(Context.ENV.get(), defaultRunnerDir(), console, streams);
+            Orchestrator o = new Orchestrator(config.root(), config.projectName(), config.parserSettings(), options,
+                    console);
+            SuiteResult result = o.run(() -> launcher.launch(config));
+            return result.exitCode();
+        }
+    }
+
+    @Command(name = "validate", description = "Parse the specs and ask the runner about every step.")
+    static final class Validate implements Callable<Integer> {
+        @Mixin
+        ProjectOptions common;
+
+        @Parameters(paramLabel = "SPECS", arity = "0..*", description = "Spec files or folders.")
+        List<String> specs = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            Resolved r = common.resolve(specs);
+            ProjectConfig config = r.config();
+            PrintStream out = Context.OUT.get();
+            int streams = Runtime.getRuntime().availableProcessors();
+            ConsoleReporter console = new ConsoleReporter(out, config.root(), false, common.verbose);
+            boolean verbose = common.verbose;
+            RunnerLauncher launcher = new RunnerLauncher(Context.ENV.get(), defaultRunnerDir(),
+                    (level, message, stderr) -> {
+                        if (verbose) {
+                            console.line(level, message, stderr);
+                        }
+                    }, streams);
+            RunOptions options = new RunOptions(r.specArgs(), TagExpression.always(), java.util.Set.of(), streams,
+                    Map.of());
+            Orchestrator o = new Orchestrator(config.root(), config.projectName(), config.parserSettings(), options,
+                    new dev.stepwise.host.execution.ExecutionListener() {
+                        @Override
+                        public void diagnostics(Path file, List<Diagnostic> diagnostics) {
+                            console.diagnostics(file, diagnostics);
+                        }
+
+                        @Override
+                        public void validationFailed(List<dev.stepwise.host.execution.ValidationError> errors) {
+                            console.validationFailed(errors);
+                        }
+                    });
+            SuiteResult result = o.validate(() -> launcher.launch(config));
+            out.println(switch (result.exitCode()) {
+                case 0 -> "No errors found.";
+                case 2 -> result.parseErrors() + " parse error(s).";
+                default -> result.validationErrors() + " step(s) without implementation.";
+            });
+            return result.exitCode();
+        }
+    }
+
+    @Command(name = "list", description = "List specs, scenarios, tags and steps (no runner needed).")
+    static final class ListCommand implements Callable<Integer> {
+        @Mixin
+        ProjectOptions common;
+
+        @Parameters(paramLabel = "SPECS", arity = "0..*", description = "Spec files or folders.")
+        List<String> specs = new ArrayList<>();
+
+        @Option(names = "--specs", description = "List specs.")
+        boolean listSpecs;
+        @Option(names = "--scenarios", description = "List scenarios.")
+        boolean listScenarios;
+        @Option(names = "--tags", description = "List tags.")
+        boolean listTags;
+        @Option(names = "--steps", description = "List distinct steps.")
+        boolean listSteps;
+
+        @Override
+        public Integer call() {
+            Resolved r = common.resolve(specs);
+            ProjectConfig config = r.config();
+            PrintStream out = Context.OUT.get();
+            boolean all = !listSpecs && !listScenarios && !listTags && !listSteps;
+            var settings = config.parserSettings();
+            if (!r.specArgs().isEmpty()) {
+                settings = settings.withSpecDirs(r.specArgs());
+            }
+            ProjectScanner scanner = new ProjectScanner(config.root(), settings);
+            ConceptRegistry concepts = scanner.parseConcepts();
+            TreeSet<String> tagSet = new TreeSet<>();
+            TreeMap<String, Integer> steps = new TreeMap<>();
+            int[] errors = {(int) concepts.diagnostics().stream().filter(Diagnostic::isError).count()};
+            concepts.diagnostics().forEach(d -> out.println(d));
+            if (all || listSpecs || listScenarios) {
+                out.println("Specs:");
+            }
+            try (Stream<ParsedSpec> s = scanner.specs(concepts)) {
+                s.forEach(p -> {
+                    p.diagnostics().forEach(d -> out.println(d));
+                    errors[0] += p.errors().size();
+                    var sp = p.spec();
+                    tagSet.addAll(sp.tags());
+                    if (all || listSpecs || listScenarios) {
+                        out.printf("  %s  %s%s%n", config.root().relativize(sp.file().toAbsolutePath()),
+                                sp.heading(), sp.tags().isEmpty() ? "" : "  tags: " + String.join(", ", sp.tags()));
+                    }
+                    countSteps(sp.contexts(), steps);
+                    countSteps(sp.teardownSteps(), steps);
+                    for (Scenario sc : sp.scenarios()) {
+                        tagSet.addAll(sc.tags());
+                        countSteps(sc.steps(), steps);
+                        if (all || listScenarios) {
+                            out.printf("      :%-4d %s%s%n", sc.line(), sc.heading(),
+                                    sc.tags().isEmpty() ? "" : "  tags: " + String.join(", ", sc.tags()));
+                        }
+                    }
+                });
+            }
+            if (all || listTags) {
+                out.println("Tags:");
+                tagSet.forEach(t -> out.println("  " + t));
+            }
+            if (all || listSteps) {
+                out.println("Steps:");
+                steps.forEach((v, n) -> out.printf("  %s   (%d use%s)%n", v, n, n == 1 ? "" : "s"));
+            }
+            return errors[0] > 0 ? 2 : 0;
+        }
+
+        private static void countSteps(List<Step> list, Map<String, Integer> into) {
+            for (Step s : list) {
+                if (s.isConcept()) {
+                    countSteps(s.conceptSteps(), into);
+                } else {
+                    into.merge(s.value(), 1, Integer::sum);
+                }
+            }
+        }
+    }
+
+    @Command(name = "format", description = "Rewrite specs in canonical form; refused when a spec has parse errors.")
+    static final class Format implements Callable<Integer> {
+        @Mixin
+        ProjectOptions common;
+
+        @Parameters(paramLabel = "SPECS", arity = "0..*", description = "Spec files or folders.")
+        List<String> specs = new ArrayList<>();
+
+        @Option(names = "--check", description = "Only report which files would change (exit 1 if any).")
+        boolean check;
+
+        @Override
+        public Integer call() throws IOException {
+            Resolved r = common.resolve(specs);
+            ProjectConfig config = r.config();
+            PrintStream out = Context.OUT.get();
+            var settings = config.parserSettings();
+            if (!r.specArgs().isEmpty()) {
+                settings = settings.withSpecDirs(r.specArgs());
+            }
+            ProjectScanner scanner = new ProjectScanner(config.root(), settings);
+            ConceptRegistry concepts = scanner.parseConcepts();
+            List<Diagnostic> errors = new ArrayList<>(concepts.errors());
+            try (Stream<ParsedSpec> s = scanner.specs(concepts)) {
+                s.forEach(p -> errors.addAll(p.errors()));
+            }
+            if (!errors.isEmpty()) {
+                errors.forEach(d -> out.println(d));
+                out.println("Not formatting: fix the " + errors.size() + " parse error(s) first.");
+                return 2;
+            }
+            SpecFormatter formatter = new SpecFormatter();
+            int[] changed = {0};
+            try (Stream<ParsedSpec> s = scanner.specs(concepts)) {
+                for (ParsedSpec p : (Iterable<ParsedSpec>) s::iterator) {
+                    String text = formatter.format(p).text().orElseThrow();
+                    Path file = p.spec().file();
+                    String old = Files.readString(file, StandardCharsets.UTF_8);
+                    if (!old.equals(text)) {
+                        changed[0]++;
+                        out.println((check ? "would format " : "formatted ")
+                                + config.root().relativize(file.toAbsolutePath()));
+                        if (!check) {
+                            Files.writeString(file, text, StandardCharsets.UTF_8);
+                        }
+                    }
+                }
+            }
+            out.println(changed[0] == 0 ? "All specs are formatted." : changed[0] + " file(s) "
+                    + (check ? "need formatting." : "formatted."));
+            return check && changed[0] > 0 ? 1 : 0;
+        }
+    }
+}

@@ -1,0 +1,841 @@
+package dev.stepwise.host.execution;
+
+import dev.stepwise.host.execution.ExecutionState.ScenarioState;
+import dev.stepwise.host.execution.ExecutionState.SpecState;
+import dev.stepwise.host.execution.ExecutionState.StepCall;
+import dev.stepwise.host.execution.ExecutionState.StepState;
+import dev.stepwise.host.execution.RunnerClient.Hook;
+import dev.stepwise.host.execution.RunnerClient.Level;
+import dev.stepwise.host.parser.ConceptRegistry;
+import dev.stepwise.host.parser.DataTable;
+import dev.stepwise.host.parser.Diagnostic;
+import dev.stepwise.host.parser.ExecutableStep;
+import dev.stepwise.host.parser.ParsedSpec;
+import dev.stepwise.host.parser.ParserSettings;
+import dev.stepwise.host.parser.ProjectScanner;
+import dev.stepwise.host.parser.Resolver;
+import dev.stepwise.host.parser.Scenario;
+import dev.stepwise.host.parser.ScenarioSelector;
+import dev.stepwise.host.parser.Spec;
+import dev.stepwise.host.parser.Step;
+import dev.stepwise.host.parser.StepArg;
+import dev.stepwise.host.parser.Table;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Drives a serial run in Gauge's RPC order (gauge {@code execution/simpleExecution.go}, {@code specExecutor.go},
+ * {@code scenarioExecutor.go}, {@code stepExecutor.go}).
+ *
+ * <p>Specs are parsed twice, lazily: once to collect the distinct steps for ValidateStep and report parse errors,
+ * once to execute. Only one spec and the results of its current scenario are held at a time; results go to the
+ * {@link ExecutionListener} as they happen.
+ */
+public final class Orchestrator {
+
+    private final Path root;
+    private final String projectName;
+    private final ParserSettings settings;
+    private final RunOptions options;
+    private final ExecutionListener listener;
+    private final Resolver resolver;
+    /** Absolute spec file to the lines selected with {@code file:LINE}; a file given without line is absent. */
+    private final Map<Path, Set<Integer>> lineSelections = new HashMap<>();
+
+    // Run state.
+    private RunnerClient client;
+    private final Map<String, ValidationError> invalid = new HashMap<>();
+    private String deadReason;
+    private SpecState specState;
+    private ScenarioState scenarioState;
+    private StepState stepState;
+    private int parseErrors;
+
+    public Orchestrator(Path root, String projectName, ParserSettings settings, RunOptions options,
+                        ExecutionListener listener) {
+        this.root = root.toAbsolutePath().normalize();
+        this.projectName = projectName;
+        this.options = options;
+        this.listener = listener;
+        List<String> dirs = new ArrayList<>();
+        for (String arg : options.specArgs()) {
+            ScenarioSelector.Selection sel = ScenarioSelector.parse(arg);
+            Path abs = this.root.resolve(sel.file()).toAbsolutePath().normalize();
+            dirs.add(abs.toString());
+            if (sel.line().isPresent()) {
+                lineSelections.computeIfAbsent(abs, k -> new TreeSet<>()).add(sel.line().getAsInt());
+            }
+        }
+        this.settings = dirs.isEmpty() ? settings : settings.withSpecDirs(dirs);
+        this.resolver = new Resolver(this.root, this.settings);
+    }
+
+    /** The result of the first pass. */
+    private record Scan(ConceptRegistry concepts, Map<String, StepUse> steps, int selectedSpecs) {
+    }
+
+    /** The first use of a distinct step value. */
+    private record StepUse(Path file, int line, String text, StepSignature signature) {
+    }
+
+    // ---------------------------------------------------------------- validate
+
+    /** Parses, validates every distinct step and sends Kill: {@code stepwise validate}. */
+    public SuiteResult validate(Supplier<RunnerClient> runner) {
+        long start = System.currentTimeMillis();
+        Scan scan = scan();
+        if (scan.steps().isEmpty()) {
+            return finish(List.of(), start, false, 0, 0, 0, 0, 0, 0);
+        }
+        client = runner.get();
+        try {
+            validateSteps(scan);
+            client.kill();
+        } finally {
+            client.close();
+        }
+        return finish(List.of(), start, false, 0, 0, 0, 0, 0, 0);
+    }
+
+    // ---------------------------------------------------------------- run
+
+    /** Runs the selected specs; the runner is launched only if something can run. */
+    public SuiteResult run(Supplier<RunnerClient> runner) {
+        long start = System.currentTimeMillis();
+        Scan scan = scan();
+        if (scan.selectedSpecs() == 0) {
+            return finish(List.of(), start, false, 0, 0, 0, 0, 0, 0);
+        }
+        client = runner.get();
+        try {
+            validateSteps(scan);
+            return execute(scan, start);
+        } finally {
+            client.close();
+        }
+    }
+
+    private SuiteResult execute(Scan scan, long start) {
+        Counts counts = new Counts();
+        List<Failure> suiteFailures = new ArrayList<>();
+        boolean suiteFailed = false;
+        Outcome init = client.initDataStore(Level.SUITE);
+        boolean runSpecs = true;
+        if (init.runnerDied()) {
+            die(init);
+            suiteFailures.add(runnerFailure(null, 0));
+            runSpecs = false;
+        } else if (init.failed()) {
+            suiteFailures.add(new Failure("suite data store init", root, 0, "", init.errorMessage(),
+                    init.stackTrace()));
+            suiteFailed = true;
+            runSpecs = false;
+        }
+        boolean hooksRan = runSpecs;
+        if (runSpecs) {
+            Outcome before = client.hook(Hook.START_EXECUTION, state());
+            if (before.runnerDied()) {
+                die(before);
+                suiteFailures.add(runnerFailure(null, 0));
+                runSpecs = false;
+                hooksRan = false;
+            } else if (before.failed()) {
+                suiteFailures.add(new Failure("before-suite hook", root, 0, "", before.errorMessage(),
+                        before.stackTrace()));
+                suiteFailed = true;
+                runSpecs = false;
+            }
+        }
+        if (runSpecs || deadReason != null) {
+            // After a runner death the remaining specs are still walked so each scenario is reported skipped.
+            try (Stream<ParsedSpec> specs = new ProjectScanner(root, settings).specs(scan.concepts())) {
+                specs.forEach(p -> runSpec(p, counts));
+            }
+        }
+        if (hooksRan && deadReason == null) {
+            Outcome after = client.hook(Hook.FINISH_EXECUTION, state());
+            if (after.runnerDied()) {
+                die(after);
+                suiteFailures.add(runnerFailure(null, 0));
+            } else if (after.failed()) {
+                suiteFailures.add(new Failure("after-suite hook", root, 0, "", after.errorMessage(),
+                        after.stackTrace()));
+                suiteFailed = true;
+            }
+        }
+        if (deadReason == null) {
+            client.kill();
+        }
+        return finish(suiteFailures, start, suiteFailed || counts.specsFailed > 0, counts.specs, counts.specsFailed,
+                counts.specsSkipped, counts.passed, counts.failed, counts.skipped);
+    }
+
+    private SuiteResult finish(List<Failure> suiteFailures, long start, boolean failed, int specs, int specsFailed,
+                               int specsSkipped, int passed, int failedScenarios, int skipped) {
+        int exit;
+        if (deadReason != null) {
+            exit = 1;
+        } else if (parseErrors > 0) {
+            exit = 2;
+        } else if (failed || failedScenarios > 0 || !suiteFailures.isEmpty()) {
+            exit = 1;
+        } else if (!invalid.isEmpty()) {
+            exit = 3;
+        } else {
+            exit = 0;
+        }
+        SuiteResult r = new SuiteResult(specs, specsFailed, specsSkipped, passed, failedScenarios, skipped,
+                parseErrors, invalid.size(), suiteFailures, System.currentTimeMillis() - start, exit);
+        listener.suiteFinished(r);
+        return r;
+    }
+
+    // ---------------------------------------------------------------- pass 1
+
+    private Scan scan() {
+        ProjectScanner scanner = new ProjectScanner(root, settings);
+        ConceptRegistry concepts = scanner.parseConcepts();
+        Map<Path, List<Diagnostic>> byFile = new LinkedHashMap<>();
+        for (Diagnostic d : concepts.diagnostics()) {
+            byFile.computeIfAbsent(d.file(), k -> new ArrayList<>()).add(d);
+        }
+        byFile.forEach(listener::diagnostics);
+        parseErrors += (int) concepts.diagnostics().stream().filter(Diagnostic::isError).count();
+
+        Map<String, StepUse> steps = new LinkedHashMap<>();
+        int[] selected = {0};
+        try (Stream<ParsedSpec> specs = scanner.specs(concepts)) {
+            specs.forEach(parsed -> {
+                List<Diagnostic> diags = new ArrayList<>(parsed.diagnostics());
+                Selected sel = select(parsed.spec());
+                sel.error().ifPresent(diags::add);
+                if (!diags.isEmpty()) {
+                    listener.diagnostics(parsed.spec().file(), diags);
+                }
+                parseErrors += (int) diags.stream().filter(Diagnostic::isError).count();
+                if (parsed.hasErrors() || sel.error().isPresent()) {
+                    selected[0]++;
+                    return;
+                }
+                if (sel.indices().isEmpty()) {
+                    return;
+                }
+                selected[0]++;
+                Spec spec = parsed.spec();
+                collect(spec.file(), spec.contexts(), steps);
+                collect(spec.file(), spec.teardownSteps(), steps);
+                for (int i : sel.indices()) {
+                    collect(spec.file(), spec.scenarios().get(i).steps(), steps);
+                }
+            });
+        }
+        return new Scan(concepts, steps, selected[0]);
+    }
+
+    private static void collect(Path file, List<Step> steps, Map<String, StepUse> into) {
+        for (Step s : steps) {
+            if (s.isConcept()) {
+                collect(s.concept().get().file(), s.conceptSteps(), into);
+            } else {
+                into.computeIfAbsent(s.value(), v -> new StepUse(file, s.line(), s.text(),
+                        new StepSignature(s.value(), s.parameterizedValue(), s.parameterNames())));
+            }
+        }
+    }
+
+    private void validateSteps(Scan scan) {
+        List<ValidationError> errors = new ArrayList<>();
+        for (StepUse use : scan.steps().values()) {
+            Validation v = client.validateStep(use.signature());
+            if (!v.valid()) {
+                ValidationError e = new ValidationError(use.file(), use.line(), use.text(), v);
+                invalid.put(use.signature().value(), e);
+                errors.add(e);
+            }
+        }
+        if (!errors.isEmpty()) {
+            listener.validationFailed(errors);
+        }
+    }
+
+    /** The scenarios of a spec that the line selection and the tag filter keep. */
+    private record Selected(List<Integer> indices, Optional<Diagnostic> error) {
+    }
+
+    private Selected select(Spec spec) {
+        Set<Integer> lines = lineSelections.get(spec.file().toAbsolutePath().normalize());
+        Set<Integer> byLine = null;
+        if (lines != null) {
+            byLine = new TreeSet<>();
+            for (int line : lines) {
+                ScenarioSelector.Result r = ScenarioSelector.select(spec, line);
+                if (r.error().isPresent()) {
+                    return new Selected(List.of(), r.error());
+                }
+                byLine.add(r.scenarioIndex().getAsInt());
+            }
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < spec.scenarios().size(); i++) {
+            if (byLine != null && !byLine.contains(i)) {
+                continue;
+            }
+            Scenario sc = spec.scenarios().get(i);
+            Set<String> tags = new LinkedHashSet<>(spec.tags());
+            tags.addAll(sc.tags());
+            if (options.tags().matches(tags)) {
+                out.add(i);
+            }
+        }
+        return new Selected(out, Optional.empty());
+    }
+
+    // ---------------------------------------------------------------- pass 2: specs
+
+    private static final class Counts {
+        int specs;
+        int specsFailed;
+        int specsSkipped;
+        int passed;
+        int failed;
+        int skipped;
+    }
+
+    /** One planned scenario run: a scenario with its spec row and scenario row (-1 when not data-driven). */
+    private record Run(Scenario scenario, int specRow, int scenarioRow) {
+    }
+
+    private void runSpec(ParsedSpec parsed, Counts counts) {
+        Spec spec = parsed.spec();
+        Selected sel = select(spec);
+        if (parsed.hasErrors() || sel.error().isPresent()) {
+            List<Failure> failures = new ArrayList<>();
+            for (Diagnostic d : parsed.errors()) {
+                failures.add(new Failure("parse error", d.file(), d.line(), "", d.message(), ""));
+            }
+            sel.error().ifPresent(d -> failures.add(new Failure("selection", d.file(), d.line(), "", d.message(),
+                    "")));
+            counts.specs++;
+            counts.specsFailed++;
+            listener.specFinished(new SpecResult(spec.file(), spec.heading(), Status.FAILED, 0, 0, 0, failures, 0));
+            return;
+        }
+        if (sel.indices().isEmpty()) {
+            return;
+        }
+        List<Run> runs = plan(spec, sel.indices());
+        counts.specs++;
+        listener.specStarting(spec.file(), spec.heading());
+        SpecTally tally = new SpecTally();
+        List<Failure> specFailures = new ArrayList<>();
+
+        List<String> contextErrors = invalidSteps(spec.contexts());
+        contextErrors.addAll(invalidSteps(spec.teardownSteps()));
+        boolean allInvalid = runs.stream().allMatch(r -> !contextErrors.isEmpty()
+                || !invalidSteps(r.scenario().steps()).isEmpty());
+        if (deadReason != null || allInvalid) {
+            for (Run r : runs) {
+                report(skippedResult(spec, r, deadReason != null ? List.of(deadReason) : validationReasons(spec, r)),
+                        tally);
+            }
+            endSpec(spec, tally, specFailures, counts);
+            return;
+        }
+
+        specState = new SpecState(spec.heading(), spec.file().toAbsolutePath(), false, spec.tags());
+        scenarioState = null;
+        Outcome init = client.initDataStore(Level.SPEC);
+        String skipAll = null;
+        boolean runFinish = true;
+        if (init.runnerDied()) {
+            die(init);
+            specFailures.add(runnerFailure(spec.file(), spec.headingLine()));
+            skipAll = deadReason;
+            runFinish = false;
+        } else if (init.failed()) {
+            specFailures.add(new Failure("spec data store init", spec.file(), spec.headingLine(), "",
+                    init.errorMessage(), init.stackTrace()));
+            skipAll = "spec data store initialisation failed: " + init.errorMessage();
+            runFinish = false;
+        } else {
+            Outcome before = client.hook(Hook.START_SPEC, state());
+            tally.millis += before.timeMillis();
+            if (before.runnerDied()) {
+                die(before);
+                specFailures.add(runnerFailure(spec.file(), spec.headingLine()));
+                skipAll = deadReason;
+                runFinish = false;
+            } else if (before.failed()) {
+                specFailures.add(new Failure("before-spec hook", spec.file(), spec.headingLine(), "",
+                        before.errorMessage(), before.stackTrace()));
+                markSpecFailed();
+                skipAll = "before-spec hook failed: " + before.errorMessage();
+            }
+        }
+        for (Run r : runs) {
+            if (skipAll != null || deadReason != null) {
+                report(skippedResult(spec, r, List.of(deadReason != null ? deadReason : skipAll)), tally);
+                continue;
+            }
+            List<String> reasons = contextErrors.isEmpty() && invalidSteps(r.scenario().steps()).isEmpty()
+                    ? List.of() : validationReasons(spec, r);
+            if (!reasons.isEmpty()) {
+                report(skippedResult(spec, r, reasons), tally);
+                continue;
+            }
+            ScenarioResult result = runScenario(spec, r);
+            report(result, tally);
+            if (result.status() == Status.FAILED) {
+                markSpecFailed();
+            }
+        }
+        scenarioState = null;
+        if (runFinish && deadReason == null) {
+            Outcome after = client.hook(Hook.FINISH_SPEC, state());
+            tally.millis += after.timeMillis();
+            if (after.runnerDied()) {
+                die(after);
+                specFailures.add(runnerFailure(spec.file(), spec.headingLine()));
+            } else if (after.failed()) {
+                specFailures.add(new Failure("after-spec hook", spec.file(), spec.headingLine(), "",
+                        after.errorMessage(), after.stackTrace()));
+                markSpecFailed();
+            }
+        }
+        specState = null;
+        endSpec(spec, tally, specFailures, counts);
+    }
+
+    private static final class SpecTally {
+        int passed;
+        int failed;
+        int skipped;
+        long millis;
+    }
+
+    private void report(ScenarioResult r, SpecTally tally) {
+        switch (r.status()) {
+            case PASSED -> tally.passed++;
+            case FAILED -> tally.failed++;
+            case SKIPPED -> tally.skipped++;
+        }
+        tally.millis += r.durationMillis();
+        listener.scenarioFinished(r);
+    }
+
+    private void endSpec(Spec spec, SpecTally t, List<Failure> specFailures, Counts counts) {
+        Status status = t.failed > 0 || !specFailures.isEmpty() ? Status.FAILED
+                : t.passed == 0 ? Status.SKIPPED : Status.PASSED;
+        switch (status) {
+            case FAILED -> counts.specsFailed++;
+            case SKIPPED -> counts.specsSkipped++;
+            default -> {
+            }
+        }
+        counts.passed += t.passed;
+        counts.failed += t.failed;
+        counts.skipped += t.skipped;
+        listener.specFinished(new SpecResult(spec.file(), spec.heading(), status, t.passed, t.failed, t.skipped,
+                specFailures, t.millis));
+    }
+
+    private void markSpecFailed() {
+        if (specState != null && !specState.failed()) {
+            specState = new SpecState(specState.name(), specState.file(), true, specState.tags());
+        }
+    }
+
+    /**
+     * Gauge's data-driven expansion: one copy of the spec per (selected) data-table row; scenarios that use a column
+     * (or every scenario, when contexts or teardown use one) repeat per row, the others run once in the first copy;
+     * a scenario data table repeats its scenario per row.
+     */
+    private List<Run> plan(Spec spec, List<Integer> indices) {
+        List<Run> runs = new ArrayList<>();
+        Optional<Table> specTable = spec.dataTable().map(DataTable::table);
+        Set<String> headers = specTable.map(t -> Set.copyOf(t.headers())).orElse(Set.of());
+        boolean contextsUse = uses(spec.contexts(), headers) || uses(spec.teardownSteps(), headers);
+        int rowCount = specTable.map(t -> t.rows().size()).orElse(0);
+        List<Integer> rows = new ArrayList<>();
+        if (rowCount == 0) {
+            rows.add(-1);
+        } else {
+            for (int r = 0; r < rowCount; r++) {
+                if (options.tableRows().isEmpty() || options.tableRows().contains(r + 1)) {
+                    rows.add(r);
+                }
+            }
+        }
+        // Scenarios that do not use the table run in the first copy, even when --table-rows excludes every row.
+        int first = rows.isEmpty() ? 0 : rows.get(0);
+        if (rows.isEmpty()) {
+            rows.add(-2);
+        }
+        for (int r : rows) {
+            for (int i : indices) {
+                Scenario sc = spec.scenarios().get(i);
+                boolean usesTable = contextsUse || uses(sc.steps(), headers);
+                int specRow;
+                if (usesTable && rowCount > 0) {
+                    if (r < 0) {
+                        continue;
+                    }
+                    specRow = r;
+                } else {
+                    if (r != first && !(r == -2)) {
+                        continue;
+                    }
+                    // It does not use the table: no row of its own (it runs inside the first copy).
+                    specRow = -1;
+                }
+                int scenarioRows = sc.dataTable().map(t -> t.table().rows().size()).orElse(0);
+                if (scenarioRows == 0) {
+                    runs.add(new Run(sc, specRow, -1));
+                } else {
+                    for (int j = 0; j < scenarioRows; j++) {
+                        runs.add(new Run(sc, specRow, j));
+                    }
+                }
+            }
+        }
+        return runs;
+    }
+
+    private static boolean uses(List<Step> steps, Set<String> headers) {
+        if (headers.isEmpty()) {
+            return false;
+        }
+        for (Step s : steps) {
+            for (StepArg a : s.args()) {
+                if (a.kind() == StepArg.Kind.DYNAMIC && headers.contains(a.value())) {
+                    return true;
+                }
+                if (a.kind() == StepArg.Kind.TABLE && a.table().isPresent()) {
+                    for (Table.Row row : a.table().get().rows()) {
+                        for (Table.Cell c : row.cells()) {
+                            if (c.kind() == Table.CellKind.DYNAMIC && headers.contains(c.value())) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private List<String> invalidSteps(Collection<Step> steps) {
+        List<String> out = new ArrayList<>();
+        for (Step s : steps) {
+            if (s.isConcept()) {
+                out.addAll(invalidSteps(s.conceptSteps()));
+            } else if (invalid.containsKey(s.value())) {
+                out.add(s.text());
+            }
+        }
+        return out;
+    }
+
+    private List<String> validationReasons(Spec spec, Run r) {
+        List<String> out = new ArrayList<>();
+        List<Step> all = new ArrayList<>(spec.contexts());
+        all.addAll(r.scenario().steps());
+        all.addAll(spec.teardownSteps());
+        for (Step s : all) {
+            for (String text : invalidSteps(List.of(s))) {
+                ValidationError e = invalid.values().stream().filter(v -> v.stepText().equals(text)).findFirst()
+                        .orElse(null);
+                String why = e == null ? "Step implementation not found"
+                        : e.validation().error().message();
+                out.add(why + " => '" + text + "' (" + spec.file().getFileName() + ":" + s.line() + ")");
+            }
+        }
+        return out;
+    }
+
+    private ScenarioResult skippedResult(Spec spec, Run r, List<String> reasons) {
+        return new ScenarioResult(spec.file(), spec.heading(), r.scenario().heading(), r.scenario().line(),
+                rowLabel(r), Status.SKIPPED, List.of(), reasons, List.of(), 0);
+    }
+
+    private static String rowLabel(Run r) {
+        List<String> parts = new ArrayList<>();
+        if (r.specRow() >= 0) {
+            parts.add("row " + (r.specRow() + 1));
+        }
+        if (r.scenarioRow() >= 0) {
+            parts.add("scenario row " + (r.scenarioRow() + 1));
+        }
+        return String.join(", ", parts);
+    }
+
+    // ---------------------------------------------------------------- scenarios and steps
+
+    /** What happens after a step. */
+    private enum Next { CONTINUE, STOP, SKIP, DEAD }
+
+    /** Mutable bookkeeping of the scenario in flight. */
+    private static final class ScenarioRun {
+        final List<Failure> failures = new ArrayList<>();
+        final List<String> skipReasons = new ArrayList<>();
+        final List<String> messages = new ArrayList<>();
+        long millis;
+        boolean skipped;
+    }
+
+    private ScenarioResult runScenario(Spec spec, Run r) {
+        Scenario sc = r.scenario();
+        String row = rowLabel(r);
+        listener.scenarioStarting(spec.file(), sc.heading(), row);
+        ScenarioRun run = new ScenarioRun();
+        Map<String, String> lookup = rowLookup(spec, r);
+
+        Outcome init = client.initDataStore(Level.SCENARIO);
+        if (init.runnerDied()) {
+            die(init);
+            run.failures.add(runnerFailure(spec.file(), sc.line()));
+            return result(spec, sc, row, run);
+        }
+        if (init.failed()) {
+            run.skipped = true;
+            run.skipReasons.add("scenario data store initialisation failed: " + init.errorMessage());
+            return result(spec, sc, row, run);
+        }
+        scenarioState = new ScenarioState(sc.heading(), sc.tags(), false, 0, 0);
+        Outcome before = client.hook(Hook.START_SCENARIO, state());
+        absorb(before, run);
+        Next next = Next.CONTINUE;
+        if (before.runnerDied()) {
+            die(before);
+            run.failures.add(runnerFailure(spec.file(), sc.line()));
+            return result(spec, sc, row, run);
+        } else if (before.failed()) {
+            failScenario(run, new Failure("before-scenario hook", spec.file(), sc.line(), "", before.errorMessage(),
+                    before.stackTrace()));
+        } else if (before.skipScenario()) {
+            run.skipped = true;
+            run.skipReasons.add(skipReason(before));
+        } else {
+            List<Step> steps = new ArrayList<>(spec.contexts());
+            steps.addAll(sc.steps());
+            for (Step step : steps) {
+                next = runTopLevel(spec, step, lookup, run);
+                if (next != Next.CONTINUE) {
+                    break;
+                }
+            }
+            if (next != Next.DEAD) {
+                for (Step step : spec.teardownSteps()) {
+                    Next t = runTopLevel(spec, step, lookup, run);
+                    if (t == Next.DEAD) {
+                        next = Next.DEAD;
+                        break;
+                    }
+                    if (t == Next.STOP) {
+                        break;
+                    }
+                }
+            }
+        }
+        if (next != Next.DEAD && deadReason == null) {
+            Outcome after = client.hook(Hook.FINISH_SCENARIO, state());
+            absorb(after, run);
+            if (after.runnerDied()) {
+                die(after);
+                run.failures.add(runnerFailure(spec.file(), sc.line()));
+            } else if (after.failed()) {
+                failScenario(run, new Failure("after-scenario hook", spec.file(), sc.line(), "",
+                        after.errorMessage(), after.stackTrace()));
+            }
+        }
+        ScenarioResult result = result(spec, sc, row, run);
+        scenarioState = null;
+        return result;
+    }
+
+    private Map<String, String> rowLookup(Spec spec, Run r) {
+        Map<String, String> specRow = r.specRow() >= 0 && spec.dataTable().isPresent()
+                ? resolver.rowValues(spec.dataTable().get().table(), r.specRow()) : Map.of();
+        Map<String, String> scenarioRow = r.scenarioRow() >= 0 && r.scenario().dataTable().isPresent()
+                ? resolver.rowValues(r.scenario().dataTable().get().table(), r.scenarioRow()) : Map.of();
+        return Resolver.merge(specRow, scenarioRow);
+    }
+
+    private static ScenarioResult result(Spec spec, Scenario sc, String row, ScenarioRun run) {
+        Status status = !run.failures.isEmpty() ? Status.FAILED : run.skipped ? Status.SKIPPED : Status.PASSED;
+        return new ScenarioResult(spec.file(), spec.heading(), sc.heading(), sc.line(), row, status, run.failures,
+                run.skipReasons, run.messages, run.millis);
+    }
+
+    private void failScenario(ScenarioRun run, Failure f) {
+        run.failures.add(f);
+        if (scenarioState != null && !scenarioState.failed()) {
+            scenarioState = new ScenarioState(scenarioState.name(), scenarioState.tags(), true,
+                    scenarioState.maxRetries(), scenarioState.currentRetry());
+        }
+        markSpecFailed();
+    }
+
+    private static void absorb(Outcome o, ScenarioRun run) {
+        run.messages.addAll(o.messages());
+        run.millis += o.timeMillis();
+    }
+
+    private static String skipReason(Outcome o) {
+        if (!o.errorMessage().isEmpty()) {
+            return o.errorMessage();
+        }
+        return o.messages().isEmpty() ? "skipped by the runner" : String.join("; ", o.messages());
+    }
+
+    /** Runs a spec step: a plain step, or a concept's leaf steps between concept notifications. */
+    private Next runTopLevel(Spec spec, Step step, Map<String, String> lookup, ScenarioRun run) {
+        List<ExecutableStep> leaves = resolver.expand(step, lookup);
+        List<Step> open = new ArrayList<>();
+        for (ExecutableStep leaf : leaves) {
+            List<Step> chain = leaf.concepts();
+            int common = 0;
+            while (common < open.size() && common < chain.size() && open.get(common) == chain.get(common)) {
+                common++;
+            }
+            while (open.size() > common) {
+                Next n = notifyConcept(false, open.remove(open.size() - 1), lookup, spec, step, run);
+                if (n == Next.DEAD) {
+                    return n;
+                }
+            }
+            while (open.size() < chain.size()) {
+                Step c = chain.get(open.size());
+                open.add(c);
+                Next n = notifyConcept(true, c, lookup, spec, step, run);
+                if (n == Next.DEAD) {
+                    return n;
+                }
+            }
+            Next n = runLeaf(spec, step, leaf, run);
+            if (n != Next.CONTINUE) {
+                // A non-recoverable failure ends the concept without NotifyConceptExecutionEnding, as in Gauge.
+                return n;
+            }
+        }
+        while (!open.isEmpty()) {
+            Next n = notifyConcept(false, open.remove(open.size() - 1), lookup, spec, step, run);
+            if (n == Next.DEAD) {
+                return n;
+            }
+        }
+        return Next.CONTINUE;
+    }
+
+    private Next notifyConcept(boolean starting, Step concept, Map<String, String> lookup, Spec spec, Step top,
+                               ScenarioRun run) {
+        if (!client.wantsConceptMessages()) {
+            return Next.CONTINUE;
+        }
+        // While a concept runs, currentStep holds the concept step itself.
+        stepState = new StepState(new StepCall(concept.text(), concept.value(),
+                concept == top ? resolver.resolve(concept, lookup) : List.of()), false, "", "");
+        Outcome o = client.concept(starting, state());
+        stepState = null;
+        absorb(o, run);
+        if (o.runnerDied()) {
+            die(o);
+            run.failures.add(runnerFailure(spec.file(), top.line()));
+            return Next.DEAD;
+        }
+        if (o.failed()) {
+            failScenario(run, new Failure(starting ? "concept start notification" : "concept end notification",
+                    spec.file(), top.line(), concept.text(), o.errorMessage(), o.stackTrace()));
+        }
+        return Next.CONTINUE;
+    }
+
+    private Next runLeaf(Spec spec, Step top, ExecutableStep leaf, ScenarioRun run) {
+        StepCall call = new StepCall(leaf.step().text(), leaf.step().value(), leaf.parameters());
+        String shown = leaf.concepts().isEmpty() ? leaf.step().text()
+                : leaf.step().text() + "  (in concept '" + top.text() + "')";
+        stepState = new StepState(call, false, "", "");
+        Outcome before = client.hook(Hook.START_STEP, state());
+        absorb(before, run);
+        if (before.runnerDied()) {
+            stepState = null;
+            die(before);
+            run.failures.add(runnerFailure(spec.file(), top.line()));
+            return Next.DEAD;
+        }
+        Outcome exec = null;
+        if (before.failed()) {
+            stepState = new StepState(call, true, before.errorMessage(), before.stackTrace());
+            failScenario(run, new Failure("before-step hook", spec.file(), top.line(), shown, before.errorMessage(),
+                    before.stackTrace()));
+        } else {
+            exec = client.executeStep(call);
+            absorb(exec, run);
+            if (exec.runnerDied()) {
+                stepState = null;
+                die(exec);
+                run.failures.add(new Failure("step (runner died)", spec.file(), top.line(), shown, deadReason, ""));
+                return Next.DEAD;
+            }
+            if (exec.failed()) {
+                stepState = new StepState(call, true, exec.errorMessage(), exec.stackTrace());
+                failScenario(run, new Failure(exec.recoverable() ? "step (continued on failure)" : "step",
+                        spec.file(), top.line(), shown, exec.errorMessage(), exec.stackTrace()));
+            }
+        }
+        Outcome after = client.hook(Hook.FINISH_STEP, state());
+        absorb(after, run);
+        stepState = null;
+        if (after.runnerDied()) {
+            die(after);
+            run.failures.add(runnerFailure(spec.file(), top.line()));
+            return Next.DEAD;
+        }
+        if (after.failed()) {
+            failScenario(run, new Failure("after-step hook", spec.file(), top.line(), shown, after.errorMessage(),
+                    after.stackTrace()));
+            return Next.STOP;
+        }
+        if (before.failed()) {
+            return Next.STOP;
+        }
+        if (exec.failed()) {
+            return exec.recoverable() ? Next.CONTINUE : Next.STOP;
+        }
+        if (exec.skipScenario()) {
+            run.skipped = true;
+            run.skipReasons.add(skipReason(exec));
+            return Next.SKIP;
+        }
+        return Next.CONTINUE;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private ExecutionState state() {
+        return new ExecutionState(projectName, options.streams(), 0, options.executionArgs(), specState,
+                scenarioState, stepState);
+    }
+
+    private void die(Outcome o) {
+        if (deadReason == null) {
+            deadReason = "Runner is not alive: " + o.errorMessage();
+        }
+    }
+
+    private Failure runnerFailure(Path file, int line) {
+        return new Failure("runner", file == null ? root : file, line, "", deadReason, "");
+    }
+}

@@ -1,0 +1,37 @@
+package dev.stepwise.host.execution;
+
+/**
+ * The runner as the orchestrator sees it: one method per Gauge RPC, in host types. The adapter maps them to
+ * {@code gauge.messages.Runner}. Implementations never throw for a failed RPC: a gRPC error becomes a failed
+ * {@link Outcome}, and a dead runner an outcome with {@link Outcome#runnerDied()}.
+ */
+public interface RunnerClient extends AutoCloseable {
+
+    /** Data-store levels. */
+    enum Level { SUITE, SPEC, SCENARIO }
+
+    /** Hook RPCs that carry an ExecutionInfo. */
+    enum Hook {
+        START_EXECUTION, START_SPEC, START_SCENARIO, START_STEP, FINISH_STEP, FINISH_SCENARIO, FINISH_SPEC,
+        FINISH_EXECUTION
+    }
+
+    /** Whether the runner wants NotifyConceptExecutionStarting/Ending (descriptor {@code conceptMessages}). */
+    boolean wantsConceptMessages();
+
+    Validation validateStep(StepSignature step);
+
+    Outcome initDataStore(Level level);
+
+    Outcome hook(Hook hook, ExecutionState state);
+
+    Outcome executeStep(ExecutionState.StepCall call);
+
+    Outcome concept(boolean starting, ExecutionState state);
+
+    /** Sends Kill and lets the runner end. */
+    void kill();
+
+    @Override
+    void close();
+}

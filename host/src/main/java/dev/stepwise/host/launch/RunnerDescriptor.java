@@ -1,0 +1,82 @@
+package dev.stepwise.host.launch;
+
+import dev.stepwise.host.config.ConfigException;
+import dev.stepwise.host.config.Json;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A language runner's descriptor ({@code <installdir>/<id>.json}), as Gauge reads it ({@code runner/runner.go}).
+ *
+ * @param file            the descriptor file
+ * @param id              the runner id
+ * @param version         its version
+ * @param command         the {@code run} command for this OS
+ * @param conceptMessages whether the runner wants concept notifications
+ * @param grpcSupport     whether it serves gRPC (the host supports only gRPC runners)
+ */
+public record RunnerDescriptor(Path file, String id, String version, List<String> command, boolean conceptMessages,
+                               boolean grpcSupport) {
+
+    public RunnerDescriptor {
+        command = List.copyOf(command);
+    }
+
+    /** The install directory: the runner's working directory. */
+    public Path installDir() {
+        return file.toAbsolutePath().getParent();
+    }
+
+    public static RunnerDescriptor read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("Could not read runner descriptor " + file + ": " + e.getMessage(), e);
+        }
+        Object json;
+        try {
+            json = Json.parse(text);
+        } catch (Json.JsonException e) {
+            throw new ConfigException("Runner descriptor " + file + " is not valid JSON (" + e.getMessage() + ")", e);
+        }
+        if (!(json instanceof Map<?, ?> map)) {
+            throw new ConfigException("Runner descriptor " + file + " must hold a JSON object");
+        }
+        String os = osKey();
+        Object run = map.get("run");
+        List<String> command = new ArrayList<>();
+        if (run instanceof Map<?, ?> runMap && runMap.get(os) instanceof List<?> argv) {
+            for (Object o : argv) {
+                command.add(String.valueOf(o));
+            }
+        }
+        if (command.isEmpty()) {
+            throw new ConfigException("Runner descriptor " + file + " has no \"run\": {\"" + os
+                    + "\": [...]} command for this OS");
+        }
+        Object id = map.get("id");
+        Object version = map.get("version");
+        return new RunnerDescriptor(file, id == null ? "" : id.toString(), version == null ? "" : version.toString(),
+                command,
+                Boolean.TRUE.equals(map.get("conceptMessages")), Boolean.TRUE.equals(map.get("gRPCSupport")));
+    }
+
+    static String osKey() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            return "windows";
+        }
+        if (os.contains("mac") || os.contains("darwin")) {
+            return "darwin";
+        }
+        return "linux";
+    }
+}

@@ -1,0 +1,76 @@
+package dev.stepwise.host.launch;
+
+import dev.stepwise.host.adapter.GrpcRunnerClient;
+import dev.stepwise.host.config.ConfigException;
+import dev.stepwise.host.config.ProjectConfig;
+import dev.stepwise.host.execution.RunnerClient;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Starts the project's language runner with Gauge's staged handshake: process started, port line seen, first RPC
+ * answered (the last stage is checked by {@link GrpcRunnerClient} on its first call).
+ */
+public final class RunnerLauncher {
+
+    private final Map<String, String> osEnv;
+    private final Optional<Path> defaultRunnerDir;
+    private final RunnerOutput output;
+    private final int streams;
+
+    /**
+     * @param osEnv            the host's environment
+     * @param defaultRunnerDir the runner plugin folder to use when none is installed (this repository's build)
+     * @param output           where runner log lines go
+     * @param streams          GAUGE_PARALLEL_STREAMS_COUNT
+     */
+    public RunnerLauncher(Map<String, String> osEnv, Optional<Path> defaultRunnerDir, RunnerOutput output,
+                          int streams) {
+        this.osEnv = osEnv;
+        this.defaultRunnerDir = defaultRunnerDir;
+        this.output = output;
+        this.streams = streams;
+    }
+
+    public RunnerDescriptor locate(ProjectConfig config) {
+        RunnerDescriptor d = new RunnerLocator(osEnv, defaultRunnerDir).find(config.manifest().language());
+        if (!d.grpcSupport()) {
+            throw new ConfigException("Runner " + d.id() + " (" + d.file() + ") does not declare \"gRPCSupport\": true;"
+                    + " Stepwise drives gRPC runners only");
+        }
+        return d;
+    }
+
+    /** The environment Gauge gives a runner, on top of the host's own. */
+    public Map<String, String> runnerEnvironment(ProjectConfig config) {
+        Map<String, String> env = new LinkedHashMap<>(config.env().exported());
+        env.put("GAUGE_PROJECT_ROOT", config.root().toString());
+        env.put("GAUGE_INTERNAL_PORT", "0");
+        env.put("GAUGE_PARALLEL_STREAMS_COUNT", String.valueOf(streams));
+        return env;
+    }
+
+    public RunnerClient launch(ProjectConfig config) {
+        RunnerDescriptor d = locate(config);
+        RunnerProcess process = RunnerProcess.start(d, runnerEnvironment(config), output);
+        int port;
+        try {
+            port = process.awaitPort(config.gauge().runnerConnectionTimeout());
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port)
+                .usePlaintext()
+                .maxInboundMessageSize(1 << 30)
+                .build();
+        return new GrpcRunnerClient(channel, d.conceptMessages(), config.gauge().runnerRequestTimeout(),
+                config.gauge().runnerConnectionTimeout(), process,
+                () -> process.stop(config.gauge().killTimeout()));
+    }
+}

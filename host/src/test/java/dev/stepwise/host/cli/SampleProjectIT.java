@@ -1,0 +1,132 @@
+package dev.stepwise.host.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End to end: the CLI runs sample-project through a real runner process (runner/dist/target/stepwise-java). Needs
+ * the reactor to have built runner/dist and sample-project first (host depends on both with type pom for order).
+ */
+class SampleProjectIT {
+
+    private static Path repo;
+    private static Map<String, String> env;
+
+    @BeforeAll
+    static void locate() {
+        repo = Path.of(System.getProperty("stepwise.repo", "..")).toAbsolutePath().normalize();
+        Path dist = repo.resolve("runner/dist/target/stepwise-java");
+        assertTrue(Files.isRegularFile(dist.resolve("stepwise-java.json")),
+                "build runner/dist first (mvn install -pl runner/dist -am): " + dist);
+        assertTrue(Files.isDirectory(repo.resolve("sample-project/target/classes")),
+                "build sample-project first (mvn package -pl sample-project)");
+        env = new HashMap<>(System.getenv());
+        env.put("STEPWISE_RUNNER_DIR", dist.toString());
+    }
+
+    private record Run(int exit, String out) {
+    }
+
+    private static Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void defaultRunPasses() {
+        Run r = cli("run", "--project", repo.resolve("sample-project").toString());
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("Scenarios:      10 executed, 10 passed, 0 failed, 0 skipped"), r.out());
+        assertTrue(r.out().contains("Greeting: Welcome to Stepwise Grocer"), "env property reached the runner");
+        assertTrue(r.out().contains("Ada bought 2 x milk") && r.out().contains("Grace bought 3 x milk"));
+    }
+
+    @Test
+    void failingFolderFailsWithLocations() {
+        Run r = cli("run", "--project", repo.resolve("sample-project").toString(), "failing");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("failing/failing.spec:9 step: * The basket holds \"5\" items"), r.out());
+        assertTrue(r.out().contains("step (continued on failure)"), r.out());
+        assertTrue(r.out().contains("skipped: the shop is closed"), r.out());
+        assertTrue(r.out().contains("0 passed, 2 failed, 1 skipped"), r.out());
+    }
+
+    @Test
+    void tagsAndTableRowsSelect() {
+        Run r = cli("run", "--project", repo.resolve("sample-project").toString(), "--tags", "data-driven",
+                "--table-rows", "2");
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("Grace bought 3 x milk") && !r.out().contains("Ada bought"), r.out());
+        assertTrue(r.out().contains("1 executed, 1 passed"), r.out());
+    }
+
+    @Test
+    void validateAndUnknownStep() throws Exception {
+        assertEquals(0, cli("validate", "--project", repo.resolve("sample-project").toString()).exit());
+        Path tmp = Files.createTempDirectory("stepwise-it");
+        copyProject(repo.resolve("sample-project"), tmp);
+        Files.writeString(tmp.resolve("specs/extra.spec"), "# Extra\n## Unknown\n* A step nobody wrote\n");
+        Run v = cli("validate", "--project", tmp.toString());
+        assertEquals(3, v.exit(), v.out());
+        assertTrue(v.out().contains("Step implementation not found => 'A step nobody wrote'"), v.out());
+        Run run = cli("run", "--project", tmp.toString());
+        assertEquals(3, run.exit(), run.out());
+        assertTrue(run.out().contains("10 passed, 0 failed, 1 skipped"), run.out());
+    }
+
+    @Test
+    void missingRunnerNamesTheStage() throws Exception {
+        Path tmp = Files.createTempDirectory("stepwise-it");
+        copyProject(repo.resolve("sample-project"), tmp);
+        Path plugin = tmp.resolve("plugin");
+        Files.createDirectories(plugin.resolve("bin"));
+        Files.writeString(plugin.resolve("stepwise-java.json"), "{\"id\":\"stepwise-java\",\"version\":\"0.1.0\","
+                + "\"gRPCSupport\":true,\"run\":{\"linux\":[\"bin/broken\"],\"darwin\":[\"bin/broken\"]}}");
+        Path script = plugin.resolve("bin/broken");
+        Files.writeString(script, "#!/bin/sh\necho 'cannot find java things' >&2\nexit 7\n");
+        script.toFile().setExecutable(true);
+        Map<String, String> saved = env;
+        env = new HashMap<>(saved);
+        env.put("STEPWISE_RUNNER_DIR", plugin.toString());
+        try {
+            Run r = cli("run", "--project", tmp.toString());
+            assertEquals(1, r.exit(), r.out());
+            assertTrue(r.out().contains("stage PORT_LINE"), r.out());
+            assertTrue(r.out().contains("exit status: 7"), r.out());
+            assertTrue(r.out().contains("cannot find java things"), r.out());
+        } finally {
+            env = saved;
+        }
+    }
+
+    private static void copyProject(Path from, Path to) throws Exception {
+        try (var s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path rel = from.relativize(p);
+                if (rel.startsWith("failing")) {
+                    continue;
+                }
+                Path dest = to.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        }
+    }
+}
