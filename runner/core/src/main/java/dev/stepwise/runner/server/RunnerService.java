@@ -42,6 +42,7 @@ import dev.stepwise.runner.registry.StepImplementation;
 import dev.stepwise.runner.validation.StepValidator;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -82,10 +83,22 @@ final class RunnerService extends RunnerGrpc.RunnerImplBase {
         return ProtoMapping.context(info, stream, projectName);
     }
 
-    /** Runs an execution RPC on its stream's thread and answers with its outcome. */
-    private <Q> void execute(String name, Q request, int stream, StreamObserver<ExecutionStatusResponse> out,
+    /** Runs an execution RPC on {@code executor} and answers with its outcome. */
+    private <Q> void execute(String name, Q request, Executor executor, StreamObserver<ExecutionStatusResponse> out,
                              Function<Q, Outcome> body) {
-        rpc.serve(name, request, out, streams.forStream(stream), q -> ProtoMapping.response(body.apply(q)));
+        rpc.serve(name, request, out, executor, q -> ProtoMapping.response(body.apply(q)));
+    }
+
+    /**
+     * Runs a hook RPC: on the stream's thread when hooks of that kind exist, else (no user code to
+     * run) on the receiving thread if the stream is idle, which keeps step cycles fast.
+     */
+    private <Q> void hooks(String name, HookKind kind, Q request, int stream,
+                           StreamObserver<ExecutionStatusResponse> out, Function<Q, ExecutionInfo> info) {
+        Executor executor = engine.registry().hooks(kind).isEmpty()
+                ? streams.inlineIfIdle(stream)
+                : streams.forStream(stream);
+        execute(name, request, executor, out, q -> engine.runHooks(kind, stream, context(info.apply(q), stream)));
     }
 
     private <Q, R> void ask(String name, Q request, StreamObserver<R> out, RpcAdapter.Handler<Q, R> body) {
@@ -94,87 +107,89 @@ final class RunnerService extends RunnerGrpc.RunnerImplBase {
 
     @Override
     public void initializeSuiteDataStore(SuiteDataStoreInitRequest r, StreamObserver<ExecutionStatusResponse> out) {
-        execute("InitializeSuiteDataStore", r, r.getStream(), out, q -> engine.initializeSuiteStore(q.getStream()));
+        execute("InitializeSuiteDataStore", r, streams.forStream(r.getStream()), out,
+                q -> engine.initializeSuiteStore(q.getStream()));
     }
 
     @Override
     public void startExecution(ExecutionStartingRequest r, StreamObserver<ExecutionStatusResponse> out) {
-        execute("StartExecution", r, r.getStream(), out, q -> engine.runHooks(HookKind.BEFORE_SUITE, q.getStream(),
-                context(q.getCurrentExecutionInfo(), q.getStream())));
+        hooks("StartExecution", HookKind.BEFORE_SUITE, r, r.getStream(), out,
+                ExecutionStartingRequest::getCurrentExecutionInfo);
     }
 
     @Override
     public void initializeSpecDataStore(SpecDataStoreInitRequest r, StreamObserver<ExecutionStatusResponse> out) {
-        execute("InitializeSpecDataStore", r, r.getStream(), out, q -> engine.initializeSpecStore(q.getStream()));
+        execute("InitializeSpecDataStore", r, streams.forStream(r.getStream()), out,
+                q -> engine.initializeSpecStore(q.getStream()));
     }
 
     @Override
     public void startSpecExecution(SpecExecutionStartingRequest r, StreamObserver<ExecutionStatusResponse> out) {
-        execute("StartSpecExecution", r, r.getStream(), out, q -> engine.runHooks(HookKind.BEFORE_SPEC, q.getStream(),
-                context(q.getCurrentExecutionInfo(), q.getStream())));
+        hooks("StartSpecExecution", HookKind.BEFORE_SPEC, r, r.getStream(), out,
+                SpecExecutionStartingRequest::getCurrentExecutionInfo);
     }
 
     @Override
     public void initializeScenarioDataStore(ScenarioDataStoreInitRequest r,
                                             StreamObserver<ExecutionStatusResponse> out) {
-        execute("InitializeScenarioDataStore", r, r.getStream(), out,
+        execute("InitializeScenarioDataStore", r, streams.forStream(r.getStream()), out,
                 q -> engine.initializeScenarioStore(q.getStream()));
     }
 
     @Override
     public void startScenarioExecution(ScenarioExecutionStartingRequest r,
                                        StreamObserver<ExecutionStatusResponse> out) {
-        execute("StartScenarioExecution", r, r.getStream(), out, q -> engine.runHooks(HookKind.BEFORE_SCENARIO,
-                q.getStream(), context(q.getCurrentExecutionInfo(), q.getStream())));
+        hooks("StartScenarioExecution", HookKind.BEFORE_SCENARIO, r, r.getStream(), out,
+                ScenarioExecutionStartingRequest::getCurrentExecutionInfo);
     }
 
     @Override
     public void startStepExecution(StepExecutionStartingRequest r, StreamObserver<ExecutionStatusResponse> out) {
-        execute("StartStepExecution", r, r.getStream(), out, q -> engine.runHooks(HookKind.BEFORE_STEP, q.getStream(),
-                context(q.getCurrentExecutionInfo(), q.getStream())));
+        hooks("StartStepExecution", HookKind.BEFORE_STEP, r, r.getStream(), out,
+                StepExecutionStartingRequest::getCurrentExecutionInfo);
     }
 
     @Override
     public void executeStep(ExecuteStepRequest r, StreamObserver<ExecutionStatusResponse> out) {
-        execute("ExecuteStep", r, r.getStream(), out, q -> engine.executeStep(q.getStream(), ProtoMapping.stepCall(q)));
+        execute("ExecuteStep", r, streams.forStream(r.getStream()), out,
+                q -> engine.executeStep(q.getStream(), ProtoMapping.stepCall(q)));
     }
 
     @Override
     public void finishStepExecution(StepExecutionEndingRequest r, StreamObserver<ExecutionStatusResponse> out) {
-        execute("FinishStepExecution", r, r.getStream(), out, q -> engine.runHooks(HookKind.AFTER_STEP, q.getStream(),
-                context(q.getCurrentExecutionInfo(), q.getStream())));
+        hooks("FinishStepExecution", HookKind.AFTER_STEP, r, r.getStream(), out,
+                StepExecutionEndingRequest::getCurrentExecutionInfo);
     }
 
     @Override
-    public void finishScenarioExecution(ScenarioExecutionEndingRequest r,
-                                        StreamObserver<ExecutionStatusResponse> out) {
-        execute("FinishScenarioExecution", r, r.getStream(), out, q -> engine.runHooks(HookKind.AFTER_SCENARIO,
-                q.getStream(), context(q.getCurrentExecutionInfo(), q.getStream())));
+    public void finishScenarioExecution(ScenarioExecutionEndingRequest r, StreamObserver<ExecutionStatusResponse> out) {
+        hooks("FinishScenarioExecution", HookKind.AFTER_SCENARIO, r, r.getStream(), out,
+                ScenarioExecutionEndingRequest::getCurrentExecutionInfo);
     }
 
     @Override
     public void finishSpecExecution(SpecExecutionEndingRequest r, StreamObserver<ExecutionStatusResponse> out) {
-        execute("FinishSpecExecution", r, r.getStream(), out, q -> engine.runHooks(HookKind.AFTER_SPEC, q.getStream(),
-                context(q.getCurrentExecutionInfo(), q.getStream())));
+        hooks("FinishSpecExecution", HookKind.AFTER_SPEC, r, r.getStream(), out,
+                SpecExecutionEndingRequest::getCurrentExecutionInfo);
     }
 
     @Override
     public void finishExecution(ExecutionEndingRequest r, StreamObserver<ExecutionStatusResponse> out) {
-        execute("FinishExecution", r, r.getStream(), out, q -> engine.runHooks(HookKind.AFTER_SUITE, q.getStream(),
-                context(q.getCurrentExecutionInfo(), q.getStream())));
+        hooks("FinishExecution", HookKind.AFTER_SUITE, r, r.getStream(), out,
+                ExecutionEndingRequest::getCurrentExecutionInfo);
     }
 
     @Override
     public void notifyConceptExecutionStarting(ConceptExecutionStartingRequest r,
                                                StreamObserver<ExecutionStatusResponse> out) {
-        execute("NotifyConceptExecutionStarting", r, r.getStream(), out,
+        execute("NotifyConceptExecutionStarting", r, streams.inlineIfIdle(r.getStream()), out,
                 q -> engine.moveTo(q.getStream(), context(q.getCurrentExecutionInfo(), q.getStream())));
     }
 
     @Override
     public void notifyConceptExecutionEnding(ConceptExecutionEndingRequest r,
                                              StreamObserver<ExecutionStatusResponse> out) {
-        execute("NotifyConceptExecutionEnding", r, r.getStream(), out,
+        execute("NotifyConceptExecutionEnding", r, streams.inlineIfIdle(r.getStream()), out,
                 q -> engine.moveTo(q.getStream(), context(q.getCurrentExecutionInfo(), q.getStream())));
     }
 
