@@ -1,0 +1,143 @@
+package dev.stepwise.reports.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Collection;
+
+/**
+ * A minimal streaming JSON writer. Output is safe inside an HTML {@code <script>} block: {@code <}, {@code >},
+ * {@code &} and the JavaScript line separators are written as {@code \\u} escapes.
+ */
+public final class JsonWriter {
+    private final Writer out;
+    private boolean needComma;
+
+    public JsonWriter(Writer out) {
+        this.out = out;
+    }
+
+    public JsonWriter beginObject() throws IOException {
+        comma();
+        out.write('{');
+        needComma = false;
+        return this;
+    }
+
+    public JsonWriter endObject() throws IOException {
+        out.write('}');
+        needComma = true;
+        return this;
+    }
+
+    public JsonWriter beginArray() throws IOException {
+        comma();
+        out.write('[');
+        needComma = false;
+        return this;
+    }
+
+    public JsonWriter endArray() throws IOException {
+        out.write(']');
+        needComma = true;
+        return this;
+    }
+
+    public JsonWriter name(String name) throws IOException {
+        comma();
+        string(name);
+        out.write(':');
+        needComma = false;
+        return this;
+    }
+
+    public JsonWriter value(String value) throws IOException {
+        comma();
+        if (value == null) {
+            out.write("null");
+        } else {
+            string(value);
+        }
+        needComma = true;
+        return this;
+    }
+
+    public JsonWriter value(long value) throws IOException {
+        comma();
+        out.write(Long.toString(value));
+        needComma = true;
+        return this;
+    }
+
+    public JsonWriter value(double value) throws IOException {
+        comma();
+        out.write(Double.isFinite(value) ? stripZero(value) : "null");
+        needComma = true;
+        return this;
+    }
+
+    public JsonWriter value(boolean value) throws IOException {
+        comma();
+        out.write(value ? "true" : "false");
+        needComma = true;
+        return this;
+    }
+
+    public JsonWriter field(String name, String value) throws IOException {
+        return name(name).value(value);
+    }
+
+    public JsonWriter field(String name, long value) throws IOException {
+        return name(name).value(value);
+    }
+
+    public JsonWriter strings(String name, Collection<String> values) throws IOException {
+        name(name).beginArray();
+        for (String v : values) {
+            value(v);
+        }
+        return endArray();
+    }
+
+    /** Starts a new top-level value (e.g. the next NDJSON line) without a separating comma. */
+    public JsonWriter reset() {
+        needComma = false;
+        return this;
+    }
+
+    private static String stripZero(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
+    private void comma() throws IOException {
+        if (needComma) {
+            out.write(',');
+        }
+    }
+
+    private void string(String s) throws IOException {
+        out.write('"');
+        int runStart = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String esc = switch (c) {
+                case '"' -> "\\\"";
+                case '\\' -> "\\\\";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                case '<', '>', '&', '\u2028', '\u2029' -> String.format("\\u%04x", (int) c);
+                default -> c < 0x20 ? String.format("\\u%04x", (int) c) : null;
+            };
+            if (esc != null) {
+                out.write(s, runStart, i - runStart);
+                out.write(esc);
+                runStart = i + 1;
+            }
+        }
+        out.write(s, runStart, s.length() - runStart);
+        out.write('"');
+    }
+}
