@@ -66,3 +66,18 @@ ensure_jdk() {
   major="$(javac -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p')"
   [[ -n "$major" && "$major" -ge 17 ]] || die "JDK 17+ required, found javac $major"
 }
+
+# Installs the npm packages pinned by DIR/package.json + package-lock.json into DIR/node_modules (npm ci), when
+# node_modules is missing or older than the lock file. Prints what it installs; fails loudly.
+ensure_npm_packages() {
+  local dir
+  dir="$(cd "$1" && pwd)" || die "no such folder: $1"
+  command -v npm >/dev/null || ensure_apt_packages nodejs npm
+  command -v npm >/dev/null || die "npm is needed for the Cucumber consumer tests in $dir; install nodejs and npm"
+  [[ -f "$dir/package-lock.json" ]] || die "$dir/package-lock.json is missing"
+  if [[ -f "$dir/node_modules/.package-lock.json" && "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]]; then
+    return
+  fi
+  say "installing npm packages in $dir: $(node -e 'const d=require(process.argv[1]).dependencies;console.log(Object.entries(d).map(([k,v])=>k+"@"+v).join(" "))' "$dir/package.json")"
+  (cd "$dir" && npm ci --no-audit --no-fund >&2) || die "npm ci in $dir failed"
+}

@@ -17,6 +17,11 @@ import dev.stepwise.host.parser.ProjectScanner;
 import dev.stepwise.host.parser.Scenario;
 import dev.stepwise.host.parser.SpecFormatter;
 import dev.stepwise.host.parser.Step;
+import dev.stepwise.host.adapter.GrpcCodeRefactorer;
+import dev.stepwise.host.refactor.CodeRefactorer;
+import dev.stepwise.host.refactor.RefactorException;
+import dev.stepwise.host.refactor.StepRefactoring;
+import dev.stepwise.host.refactor.StepRename;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +46,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -50,7 +56,7 @@ import java.util.stream.Stream;
 @Command(name = "stepwise", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs Gauge specifications against Java step implementations.",
         subcommands = {Main.Run.class, Main.Validate.class, Main.ListCommand.class, Main.Format.class,
-                CommandLine.HelpCommand.class})
+                Main.Refactor.class, ReportCommand.class, DocsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Spec
@@ -67,7 +73,7 @@ public final class Main implements Callable<Integer> {
         cl.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof ConfigException || ex instanceof RunnerLaunchException
-                    || ex instanceof IllegalArgumentException) {
+                    || ex instanceof IllegalArgumentException || ex instanceof RefactorException) {
                 err.println("stepwise: " + ex.getMessage());
                 return 1;
             }
@@ -200,6 +206,9 @@ public final class Main implements Callable<Integer> {
         @Mixin
         ProjectOptions common;
 
+        @Mixin
+        ReportOptions reporting;
+
         @Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -226,10 +235,16 @@ public final class Main implements Callable<Integer> {
                     explicitArgs(spec.commandLine().getParseResult()));
             ConsoleReporter console = new ConsoleReporter(out, config.root(), isTerminal(), common.verbose);
             RunnerLauncher launcher = new RunnerLauncher(Context.ENV.get(), defaultRunnerDir(), console, streams);
-            Orchestrator o = new Orchestrator(config.root(), config.projectName(), config.parserSettings(), options,
-                    console);
-            SuiteResult result = o.run(() -> launcher.launch(config));
-            return result.exitCode();
+            var reporters = RunReporting.start(config, reporting, Context.ENV.get(), console, tags);
+            int exit;
+            try {
+                Orchestrator o = new Orchestrator(config.root(), config.projectName(), config.parserSettings(),
+                        options, console, reporters.events());
+                exit = o.run(() -> launcher.launch(config)).exitCode();
+            } finally {
+                reporters.close();
+            }
+            return RunReporting.finish(reporters, exit, config, out);
         }
     }
 
@@ -410,6 +425,86 @@ public final class Main implements Callable<Integer> {
             out.println(changed[0] == 0 ? "All specs are formatted." : changed[0] + " file(s) "
                     + (check ? "need formatting." : "formatted."));
             return check && changed[0] > 0 ? 1 : 0;
+        }
+    }
+
+    @Command(name = "refactor", description = {
+            "Rename a step in every spec and concept and in its Java implementation, all or nothing.",
+            "OLD and NEW are written as in specs, with named parameters, e.g.",
+            "  stepwise refactor \"Say <greeting> to <name>\" \"Greet <name> with <greeting>\"",
+            "A NEW parameter named like an OLD one keeps each call site's argument; a new name gets the argument",
+            "\"name\" (in concept headings <name>); OLD parameters missing from NEW are dropped."})
+    static final class Refactor implements Callable<Integer> {
+        @Mixin
+        ProjectOptions common;
+
+        @Parameters(index = "0", paramLabel = "OLD", description = "The step as it is written now.")
+        String oldText;
+
+        @Parameters(index = "1", paramLabel = "NEW", description = "The step as it should be written.")
+        String newText;
+
+        @Option(names = "--strict", description = "Refuse (change nothing) when the step has no implementation in "
+                + "code, instead of renaming only the specs with a warning.")
+        boolean strict;
+
+        @Option(names = "--timing", hidden = true, description = "Print where the time went (for scripts/bench).")
+        boolean timing;
+
+        @Override
+        public Integer call() throws RefactorException {
+            long t0 = System.nanoTime();
+            Resolved r = common.resolve(List.of());
+            ProjectConfig config = r.config();
+            PrintStream out = Context.OUT.get();
+            StepRename rename = StepRename.of(oldText, newText);
+            ProjectScanner scanner = new ProjectScanner(config.root(), config.parserSettings());
+            boolean verbose = common.verbose;
+            ConsoleReporter console = new ConsoleReporter(out, config.root(), false, verbose);
+            RunnerLauncher launcher = new RunnerLauncher(Context.ENV.get(), defaultRunnerDir(),
+                    (level, message, stderr) -> {
+                        if (verbose) {
+                            console.line(level, message, stderr);
+                        }
+                    }, 1);
+            // The runner starts while the specs are read; a concept rename never uses it and stops it unused.
+            CompletableFuture<RunnerLauncher.Connection> starting =
+                    CompletableFuture.supplyAsync(() -> launcher.connect(config));
+            boolean[] used = {false};
+            StepRefactoring.Outcome outcome;
+            long tRun = System.nanoTime();
+            try {
+                outcome = new StepRefactoring(config.root(), config.parserSettings().allowMultilineStep(), strict)
+                        .run(rename, scanner.specFiles(), scanner.conceptFiles(), () -> {
+                            used[0] = true;
+                            return refactorer(starting.join(), config);
+                        });
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : e;
+            } finally {
+                if (!used[0]) {
+                    starting.thenAccept(c -> refactorer(c, config).close()).exceptionally(e -> null).join();
+                }
+            }
+            outcome.warnings().forEach(w -> out.println("warning: " + w));
+            out.println("Renamed '" + rename.oldText() + "' to '" + rename.newText() + "' (" + outcome.specOccurrences()
+                    + " use(s) in specs and concepts); changed " + outcome.changedFiles().size() + " file(s):");
+            for (Path f : outcome.changedFiles()) {
+                out.println("  " + (f.startsWith(config.root()) ? config.root().relativize(f) : f));
+            }
+            if (timing) {
+                long before = (tRun - t0) / 1_000_000;
+                StepRefactoring.Timings t = outcome.timings();
+                out.printf("timing: specs %d ms, runner %d ms, written %d ms, done %d ms (after the command started)%n",
+                        before + t.specsMs(), before + t.runnerMs(), before + t.writtenMs(),
+                        (System.nanoTime() - t0) / 1_000_000);
+            }
+            return 0;
+        }
+
+        private static CodeRefactorer refactorer(RunnerLauncher.Connection c, ProjectConfig config) {
+            return new GrpcCodeRefactorer(c, config.gauge().runnerRequestTimeout(),
+                    config.gauge().runnerConnectionTimeout(), config.gauge().killTimeout());
         }
     }
 }

@@ -116,20 +116,20 @@ public record Environment(List<String> names, Map<String, String> properties, Ma
             if (osEnv.containsKey(key)) {
                 resolved.put(key, osEnv.get(key));
             } else {
-                resolved.put(key, resolve(key, raw, osEnv, new LinkedHashSet<>(), unresolved));
+                resolved.put(key, resolve(key, raw, osEnv, new LinkedHashSet<>(), unresolved, origin));
             }
         }
         if (!unresolved.isEmpty()) {
-            Set<Path> files = new LinkedHashSet<>();
+            Set<String> where = new LinkedHashSet<>();
             raw.forEach((k, v) -> {
                 for (String u : unresolved) {
                     if (v.contains("${" + u + "}") && origin.containsKey(k)) {
-                        files.add(origin.get(k));
+                        where.add(at(k, origin));
                     }
                 }
             });
             throw new ConfigException(new ArrayList<>(unresolved) + " env variable(s) are not set"
-                    + (files.isEmpty() ? "" : " (referenced in " + files + ")")
+                    + (where.isEmpty() ? "" : " (referenced in " + String.join(", ", where) + ")")
                     + ". Define them in env/default or in the OS environment.");
         }
         Map<String, String> exported = new LinkedHashMap<>();
@@ -142,14 +142,26 @@ public record Environment(List<String> names, Map<String, String> properties, Ma
     }
 
     private static String resolve(String key, Map<String, String> raw, Map<String, String> osEnv,
-                                  Set<String> visiting, Set<String> unresolved) {
+                                  Set<String> visiting, Set<String> unresolved, Map<String, Path> origin) {
         if (osEnv.containsKey(key)) {
             return osEnv.get(key);
         }
         String value = raw.get(key);
-        if (value == null || !visiting.add(key)) {
+        if (value == null) {
             unresolved.add(key);
             return "";
+        }
+        if (!visiting.add(key)) {
+            // A cycle is not a missing variable: name the chain and where each link is defined.
+            List<String> chain = new ArrayList<>(visiting);
+            chain = new ArrayList<>(chain.subList(chain.indexOf(key), chain.size()));
+            List<String> places = new ArrayList<>();
+            for (String k : chain) {
+                places.add(k + " at " + at(k, origin));
+            }
+            chain.add(key);
+            throw new ConfigException("Circular reference in env properties: " + String.join(" -> ", chain) + " ("
+                    + String.join(", ", places) + "). Replace one of these ${...} references with a value.");
         }
         Matcher m = REF.matcher(value);
         StringBuilder sb = new StringBuilder();
@@ -159,7 +171,7 @@ public record Environment(List<String> names, Map<String, String> properties, Ma
             if (osEnv.containsKey(ref)) {
                 v = osEnv.get(ref);
             } else if (raw.containsKey(ref)) {
-                v = resolve(ref, raw, osEnv, visiting, unresolved);
+                v = resolve(ref, raw, osEnv, visiting, unresolved, origin);
             } else {
                 unresolved.add(ref);
                 v = "";
@@ -169,6 +181,77 @@ public record Environment(List<String> names, Map<String, String> properties, Ma
         m.appendTail(sb);
         visiting.remove(key);
         return sb.toString();
+    }
+
+    /** {@code file:line} where {@code key} is defined (just the file when the line cannot be found). */
+    private static String at(String key, Map<String, Path> origin) {
+        Path f = origin.get(key);
+        if (f == null) {
+            return "built-in defaults";
+        }
+        int line = keyLine(f, key);
+        return line > 0 ? f + ":" + line : f.toString();
+    }
+
+    /** The 1-based line that defines {@code key} in a properties file, or 0. */
+    static int keyLine(Path file, String key) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).stripLeading();
+            if (l.startsWith(key) && !l.startsWith("#") && !l.startsWith("!")) {
+                String rest = l.substring(key.length());
+                if (rest.isEmpty() || " \t=:".indexOf(rest.charAt(0)) >= 0) {
+                    return i + 1;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** The 1-based line of the first {@code \\u} not followed by four hex digits, or 0. */
+    static int badEscapeLine(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        boolean continued = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            String lead = l.stripLeading();
+            boolean comment = !continued && (lead.startsWith("#") || lead.startsWith("!"));
+            int trailing = 0;
+            while (trailing < l.length() && l.charAt(l.length() - 1 - trailing) == '\\') {
+                trailing++;
+            }
+            continued = !comment && trailing % 2 == 1;
+            if (comment) {
+                continue;
+            }
+            for (int c = 0; c < l.length() - 1; c++) {
+                if (l.charAt(c) != '\\') {
+                    continue;
+                }
+                if (l.charAt(c + 1) == 'u') {
+                    int end = c + 6;
+                    if (end > l.length() || !l.substring(c + 2, end).chars().allMatch(Environment::isHex)) {
+                        return i + 1;
+                    }
+                }
+                c++; // skip the escaped character
+            }
+        }
+        return 0;
+    }
+
+    private static boolean isHex(int c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private static void loadDir(Path dir, Map<String, String> into, Map<String, Path> origin) {
@@ -183,8 +266,14 @@ public record Environment(List<String> names, Map<String, String> properties, Ma
             Properties p = new Properties();
             try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
                 p.load(r);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new ConfigException("Could not read properties file " + f + ": " + e.getMessage(), e);
+            } catch (IllegalArgumentException e) {
+                // Properties.load says only "Malformed \\uxxxx encoding."; find the line for the user.
+                int line = badEscapeLine(f);
+                throw new ConfigException(f + (line > 0 ? ":" + line : "") + ": malformed \\uXXXX escape ("
+                        + e.getMessage() + "). Write \\u followed by four hex digits, or \\\\ for a backslash.", e);
+            } catch (IOException e) {
+                throw new ConfigException("Could not read properties file " + f + ": " + e.getMessage()
+                        + ". Check that it is readable UTF-8 text.", e);
             }
             for (String k : new TreeMap<>(p).keySet().stream().map(String::valueOf).toList()) {
                 if (!into.containsKey(k)) {

@@ -52,7 +52,8 @@ public record Manifest(Path file, String language, List<String> plugins, Optiona
             throw new ConfigException(file + " is not valid JSON (" + e.getMessage() + "). Fix the file.", e);
         }
         if (!(json instanceof Map<?, ?> map)) {
-            throw new ConfigException(file + " must hold a JSON object with \"Language\" and \"Plugins\"");
+            throw new ConfigException(file + " must hold a JSON object with \"Language\" and \"Plugins\", not "
+                    + kind(json) + ", e.g. {\"Language\": \"stepwise-java\", \"Plugins\": []}. Fix the file.");
         }
         String language = null;
         List<String> plugins = new ArrayList<>();
@@ -63,7 +64,8 @@ public record Manifest(Path file, String language, List<String> plugins, Optiona
             switch (key) {
                 case "language" -> {
                     if (!(v instanceof String s)) {
-                        throw new ConfigException(file + ": \"Language\" must be a string such as \"stepwise-java\"");
+                        throw new ConfigException(file + ": \"Language\" must be a string such as \"stepwise-java\", not "
+                                + kind(v) + ". Fix the file.");
                     }
                     language = s.strip();
                 }
@@ -72,11 +74,13 @@ public record Manifest(Path file, String language, List<String> plugins, Optiona
                         break;
                     }
                     if (!(v instanceof List<?> list)) {
-                        throw new ConfigException(file + ": \"Plugins\" must be an array of plugin ids");
+                        throw new ConfigException(file + ": \"Plugins\" must be an array of plugin ids such as"
+                                + " [\"html-report\"], not " + kind(v) + ". Fix the file.");
                     }
                     for (Object o : list) {
                         if (!(o instanceof String s)) {
-                            throw new ConfigException(file + ": \"Plugins\" must hold only strings");
+                            throw new ConfigException(file + ": \"Plugins\" must hold only strings (plugin ids),"
+                                    + " found " + kind(o) + ". Fix the file.");
                         }
                         plugins.add(s.strip());
                     }
@@ -95,5 +99,22 @@ public record Manifest(Path file, String language, List<String> plugins, Optiona
             throw new ConfigException(file + ": \"Language\" is missing. Add \"Language\": \"stepwise-java\"");
         }
         return new Manifest(file, language, plugins, Optional.ofNullable(envDir));
+    }
+
+    /** What a JSON value is, for messages: {@code a number (3.0)}, {@code an array}, ... */
+    private static String kind(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Map<?, ?>) {
+            return "an object";
+        }
+        if (v instanceof List<?>) {
+            return "an array";
+        }
+        if (v instanceof String s) {
+            return "the string \"" + s + "\"";
+        }
+        return (v instanceof Boolean ? "a boolean (" : "a number (") + v + ")";
     }
 }

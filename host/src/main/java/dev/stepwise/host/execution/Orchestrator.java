@@ -50,6 +50,7 @@ public final class Orchestrator {
     private final ParserSettings settings;
     private final RunOptions options;
     private final ExecutionListener listener;
+    private final ExecutionEvents events;
     private final Resolver resolver;
     /** Absolute spec file to the lines selected with {@code file:LINE}; a file given without line is absent. */
     private final Map<Path, Set<Integer>> lineSelections = new HashMap<>();
@@ -65,6 +66,13 @@ public final class Orchestrator {
 
     public Orchestrator(Path root, String projectName, ParserSettings settings, RunOptions options,
                         ExecutionListener listener) {
+        this(root, projectName, settings, options, listener, ExecutionEvents.NONE);
+    }
+
+    /** As above; {@code events} gets the reporter notifications in Gauge's order. */
+    public Orchestrator(Path root, String projectName, ParserSettings settings, RunOptions options,
+                        ExecutionListener listener, ExecutionEvents events) {
+        this.events = events;
         this.root = root.toAbsolutePath().normalize();
         this.projectName = projectName;
         this.options = options;
@@ -145,7 +153,9 @@ public final class Orchestrator {
         }
         boolean hooksRan = runSpecs;
         if (runSpecs) {
+            events.suiteStarting(state());
             Outcome before = client.hook(Hook.START_EXECUTION, state());
+            events.suiteStarted(state(), before);
             if (before.runnerDied()) {
                 die(before);
                 suiteFailures.add(runnerFailure(null, 0));
@@ -165,7 +175,9 @@ public final class Orchestrator {
             }
         }
         if (hooksRan && deadReason == null) {
+            events.suiteEnding(state());
             Outcome after = client.hook(Hook.FINISH_EXECUTION, state());
+            events.afterHook(Level.SUITE, after);
             if (after.runnerDied()) {
                 die(after);
                 suiteFailures.add(runnerFailure(null, 0));
@@ -199,6 +211,7 @@ public final class Orchestrator {
         SuiteResult r = new SuiteResult(specs, specsFailed, specsSkipped, passed, failedScenarios, skipped,
                 parseErrors, invalid.size(), suiteFailures, System.currentTimeMillis() - start, exit);
         listener.suiteFinished(r);
+        events.suiteFinished(r);
         return r;
     }
 
@@ -329,7 +342,9 @@ public final class Orchestrator {
                     "")));
             counts.specs++;
             counts.specsFailed++;
-            listener.specFinished(new SpecResult(spec.file(), spec.heading(), Status.FAILED, 0, 0, 0, failures, 0));
+            SpecResult failed = new SpecResult(spec.file(), spec.heading(), Status.FAILED, 0, 0, 0, failures, 0);
+            listener.specFinished(failed);
+            events.specFinished(failed);
             return;
         }
         if (sel.indices().isEmpty()) {
@@ -338,6 +353,7 @@ public final class Orchestrator {
         List<Run> runs = plan(spec, sel.indices());
         counts.specs++;
         listener.specStarting(spec.file(), spec.heading());
+        events.specStarting(state(), spec);
         SpecTally tally = new SpecTally();
         List<Failure> specFailures = new ArrayList<>();
 
@@ -371,6 +387,7 @@ public final class Orchestrator {
             runFinish = false;
         } else {
             Outcome before = client.hook(Hook.START_SPEC, state());
+            events.specStarted(state(), before);
             tally.millis += before.timeMillis();
             if (before.runnerDied()) {
                 die(before);
@@ -404,6 +421,7 @@ public final class Orchestrator {
         scenarioState = null;
         if (runFinish && deadReason == null) {
             Outcome after = client.hook(Hook.FINISH_SPEC, state());
+            events.afterHook(Level.SPEC, after);
             tally.millis += after.timeMillis();
             if (after.runnerDied()) {
                 die(after);
@@ -433,6 +451,7 @@ public final class Orchestrator {
         }
         tally.millis += r.durationMillis();
         listener.scenarioFinished(r);
+        events.scenarioFinished(r);
     }
 
     private void endSpec(Spec spec, SpecTally t, List<Failure> specFailures, Counts counts) {
@@ -447,8 +466,10 @@ public final class Orchestrator {
         counts.passed += t.passed;
         counts.failed += t.failed;
         counts.skipped += t.skipped;
-        listener.specFinished(new SpecResult(spec.file(), spec.heading(), status, t.passed, t.failed, t.skipped,
-                specFailures, t.millis));
+        SpecResult result = new SpecResult(spec.file(), spec.heading(), status, t.passed, t.failed, t.skipped,
+                specFailures, t.millis);
+        listener.specFinished(result);
+        events.specFinished(result);
     }
 
     private void markSpecFailed() {
@@ -614,7 +635,9 @@ public final class Orchestrator {
             return result(spec, sc, row, run);
         }
         scenarioState = new ScenarioState(sc.heading(), sc.tags(), false, 0, 0);
+        events.scenarioStarting(state(), sc, r.specRow(), r.scenarioRow());
         Outcome before = client.hook(Hook.START_SCENARIO, state());
+        events.scenarioStarted(state(), before);
         absorb(before, run);
         Next next = Next.CONTINUE;
         if (before.runnerDied()) {
@@ -651,6 +674,7 @@ public final class Orchestrator {
         }
         if (next != Next.DEAD && deadReason == null) {
             Outcome after = client.hook(Hook.FINISH_SCENARIO, state());
+            events.afterHook(Level.SCENARIO, after);
             absorb(after, run);
             if (after.runnerDied()) {
                 die(after);
@@ -742,6 +766,8 @@ public final class Orchestrator {
     private Next notifyConcept(boolean starting, Step concept, Map<String, String> lookup, Spec spec, Step top,
                                ScenarioRun run) {
         if (!client.wantsConceptMessages()) {
+            // Reporters hear about concepts whatever the runner's conceptMessages flag says, as in Gauge.
+            notifyConceptEvent(starting, concept, lookup, top);
             return Next.CONTINUE;
         }
         // While a concept runs, currentStep holds the concept step itself.
@@ -749,6 +775,7 @@ public final class Orchestrator {
                 concept == top ? resolver.resolve(concept, lookup) : List.of()), false, "", "");
         Outcome o = client.concept(starting, state());
         stepState = null;
+        notifyConceptEvent(starting, concept, lookup, top);
         absorb(o, run);
         if (o.runnerDied()) {
             die(o);
@@ -762,12 +789,27 @@ public final class Orchestrator {
         return Next.CONTINUE;
     }
 
+    /** P(ConceptExecutionStarting/Ending): after the runner's notification, with the concept as currentStep. */
+    private void notifyConceptEvent(boolean starting, Step concept, Map<String, String> lookup, Step top) {
+        StepState saved = stepState;
+        stepState = new StepState(new StepCall(concept.text(), concept.value(),
+                concept == top ? resolver.resolve(concept, lookup) : List.of()), false, "", "");
+        if (starting) {
+            events.conceptStarting(state(), concept, top);
+        } else {
+            events.conceptFinished(state(), concept);
+        }
+        stepState = saved;
+    }
+
     private Next runLeaf(Spec spec, Step top, ExecutableStep leaf, ScenarioRun run) {
         StepCall call = new StepCall(leaf.step().text(), leaf.step().value(), leaf.parameters());
         String shown = leaf.concepts().isEmpty() ? leaf.step().text()
                 : leaf.step().text() + "  (in concept '" + top.text() + "')";
         stepState = new StepState(call, false, "", "");
+        events.stepStarting(state(), leaf, top);
         Outcome before = client.hook(Hook.START_STEP, state());
+        events.stepStarted(state(), before);
         absorb(before, run);
         if (before.runnerDied()) {
             stepState = null;
@@ -796,6 +838,7 @@ public final class Orchestrator {
             }
         }
         Outcome after = client.hook(Hook.FINISH_STEP, state());
+        events.stepFinished(state(), exec, after);
         absorb(after, run);
         stepState = null;
         if (after.runnerDied()) {

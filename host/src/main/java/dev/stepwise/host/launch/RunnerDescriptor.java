@@ -45,10 +45,12 @@ public record RunnerDescriptor(Path file, String id, String version, List<String
         try {
             json = Json.parse(text);
         } catch (Json.JsonException e) {
-            throw new ConfigException("Runner descriptor " + file + " is not valid JSON (" + e.getMessage() + ")", e);
+            throw new ConfigException("Runner descriptor " + file + " is not valid JSON (" + e.getMessage() + "). Fix the"
+                    + " file, or reinstall the runner (scripts/stepwise rebuilds runner/dist).", e);
         }
         if (!(json instanceof Map<?, ?> map)) {
-            throw new ConfigException("Runner descriptor " + file + " must hold a JSON object");
+            throw new ConfigException("Runner descriptor " + file + " must hold a JSON object like {\"id\": ..., \"run\":"
+                    + " {\"linux\": [...]}}. Fix the file, or reinstall the runner.");
         }
         String os = osKey();
         Object run = map.get("run");
@@ -59,8 +61,12 @@ public record RunnerDescriptor(Path file, String id, String version, List<String
             }
         }
         if (command.isEmpty()) {
+            String found = !(run instanceof Map<?, ?> runMap) ? (run == null ? "there is no \"run\"" : "\"run\" is not"
+                    + " an object") : "\"run\" has " + (runMap.containsKey(os) ? "an empty or non-array \"" + os + "\""
+                    : "no \"" + os + "\" entry (only " + runMap.keySet() + ")");
             throw new ConfigException("Runner descriptor " + file + " has no \"run\": {\"" + os
-                    + "\": [...]} command for this OS");
+                    + "\": [...]} command for this OS: " + found + ". Add the command line as an array, e.g. \"run\":"
+                    + " {\"" + os + "\": [\"bin/launch\", \"--start\"]}, or install the runner built for this OS.");
         }
         Object id = map.get("id");
         Object version = map.get("version");

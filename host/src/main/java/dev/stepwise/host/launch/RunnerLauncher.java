@@ -55,9 +55,24 @@ public final class RunnerLauncher {
         return env;
     }
 
-    public RunnerClient launch(ProjectConfig config) {
+    /** A started runner whose port is known: the process and a plaintext channel to it. */
+    public record Connection(RunnerDescriptor descriptor, RunnerProcess process, ManagedChannel channel) {
+    }
+
+    /**
+     * Starts the runner and opens a channel to the port it announced (stages PROCESS_START and PORT_LINE); the first
+     * RPC, the last stage, is the caller's.
+     */
+    public Connection connect(ProjectConfig config) {
+        return connect(config, Map.of());
+    }
+
+    /** As {@link #connect(ProjectConfig)}, with extra variables for the runner's environment. */
+    public Connection connect(ProjectConfig config, Map<String, String> extraEnv) {
         RunnerDescriptor d = locate(config);
-        RunnerProcess process = RunnerProcess.start(d, runnerEnvironment(config), output);
+        Map<String, String> env = runnerEnvironment(config);
+        env.putAll(extraEnv);
+        RunnerProcess process = RunnerProcess.start(d, env, output);
         int port;
         try {
             port = process.awaitPort(config.gauge().runnerConnectionTimeout());
@@ -69,8 +84,13 @@ public final class RunnerLauncher {
                 .usePlaintext()
                 .maxInboundMessageSize(1 << 30)
                 .build();
-        return new GrpcRunnerClient(channel, d.conceptMessages(), config.gauge().runnerRequestTimeout(),
-                config.gauge().runnerConnectionTimeout(), process,
-                () -> process.stop(config.gauge().killTimeout()));
+        return new Connection(d, process, channel);
+    }
+
+    public RunnerClient launch(ProjectConfig config) {
+        Connection c = connect(config);
+        return new GrpcRunnerClient(c.channel(), c.descriptor().conceptMessages(),
+                config.gauge().runnerRequestTimeout(), config.gauge().runnerConnectionTimeout(), c.process(),
+                () -> c.process().stop(config.gauge().killTimeout()));
     }
 }

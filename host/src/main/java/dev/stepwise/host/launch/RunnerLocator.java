@@ -65,7 +65,8 @@ public final class RunnerLocator {
         }
         throw new ConfigException("Language runner '" + id + "' (manifest.json \"Language\") is not installed. "
                 + "Searched: " + String.join(", ", searched)
-                + ". Build it with scripts/stepwise (it builds runner/dist), or install the plugin.");
+                + ". Check the spelling of \"Language\" in manifest.json (\"stepwise-java\" is this repository's"
+                + " runner), build it with scripts/stepwise (it builds runner/dist), or install the plugin.");
     }
 
     /** The highest directory under {@code dir} whose name parses as a version (a nightly suffix is ignored). */

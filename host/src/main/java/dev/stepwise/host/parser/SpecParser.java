@@ -353,11 +353,10 @@ public final class SpecParser {
                         "Table location not specified. Write the CSV path after 'table:', e.g. 'table: data/users.csv'"));
                 return;
             }
-            Optional<String> csv = files.read(t.text);
+            ProjectFiles.Lookup found = files.lookup(t.text);
+            Optional<String> csv = found.contents();
             if (csv.isEmpty()) {
-                diags.add(Diagnostic.error(file, t.line, t.column, "Could not resolve table. File "
-                        + files.describe(t.text) + " does not exist; fix the path (relative to the project root and"
-                        + " gauge_data_dir)"));
+                diags.add(Diagnostic.error(file, t.line, t.column, "Could not resolve table. " + found.problem()));
                 return;
             }
             Table parsed;

@@ -79,17 +79,17 @@ final class StepBuilder {
         String prefix = text.substring(0, colon).strip();
         String path = text.substring(colon + 1).strip();
         if (prefix.equals("file")) {
-            Optional<String> contents = files.read(path);
-            if (contents.isPresent()) {
-                return new StepArg(StepArg.Kind.SPECIAL_STRING, contents.get(), text, Optional.empty());
+            ProjectFiles.Lookup found = files.lookup(path);
+            if (found.found()) {
+                return new StepArg(StepArg.Kind.SPECIAL_STRING, found.contents().get(), text, Optional.empty());
             }
-            sink.add(Diagnostic.error(file, line, col, "Dynamic parameter <" + text + "> could not be resolved. File "
-                    + files.describe(path) + " does not exist; fix the path (relative to the project root"
-                    + " and gauge_data_dir)"));
+            sink.add(Diagnostic.error(file, line, col, "Dynamic parameter <" + text + "> could not be resolved. "
+                    + found.problem()));
             return StepArg.ofDynamic(text);
         }
         if (prefix.equals("table")) {
-            Optional<String> contents = files.read(path);
+            ProjectFiles.Lookup found = files.lookup(path);
+            Optional<String> contents = found.contents();
             if (contents.isPresent()) {
                 try {
                     Table t = CsvTables.parse(contents.get(), files.settings().csvDelimiter());
@@ -100,9 +100,8 @@ final class StepBuilder {
                     return StepArg.ofDynamic(text);
                 }
             }
-            sink.add(Diagnostic.error(file, line, col, "Dynamic parameter <" + text + "> could not be resolved. File "
-                    + files.describe(path) + " does not exist; fix the path (relative to the project root"
-                    + " and gauge_data_dir)"));
+            sink.add(Diagnostic.error(file, line, col, "Dynamic parameter <" + text + "> could not be resolved. "
+                    + found.problem()));
             return StepArg.ofDynamic(text);
         }
         sink.add(Diagnostic.warning(file, line, col, "Could not resolve special param type <" + text

@@ -13,7 +13,11 @@ final class StepTextParser {
 
     enum ParamKind { STATIC, DYNAMIC, SPECIAL }
 
-    record Param(ParamKind kind, String text, int offset) {
+    /**
+     * @param offset 0-based index of the opening {@code "} or {@code <} in the step text
+     * @param end    0-based index just after the closing {@code "} or {@code >}
+     */
+    record Param(ParamKind kind, String text, int offset, int end) {
     }
 
     /** Either parts/params, or an error with the 0-based offset in the text it refers to. */
@@ -77,7 +81,8 @@ final class StepTextParser {
                 }
                 case DYNAMIC -> {
                     if (c == '>') {
-                        params.add(new Param(special ? ParamKind.SPECIAL : ParamKind.DYNAMIC, arg.toString(), paramStart));
+                        params.add(new Param(special ? ParamKind.SPECIAL : ParamKind.DYNAMIC, arg.toString(), paramStart,
+                                i + 1));
                         parts.add(plain.toString());
                         plain.setLength(0);
                         arg.setLength(0);
@@ -91,7 +96,7 @@ final class StepTextParser {
                 }
                 default -> {
                     if (c == '"') {
-                        params.add(new Param(ParamKind.STATIC, arg.toString(), paramStart));
+                        params.add(new Param(ParamKind.STATIC, arg.toString(), paramStart, i + 1));
                         parts.add(plain.toString());
                         plain.setLength(0);
                         arg.setLength(0);

@@ -108,7 +108,11 @@ final class TableBuilder {
             String inner = v.substring(1, v.length() - 1);
             if (inner.startsWith("file:")) {
                 String path = inner.substring(5).strip();
-                if (files.read(path).isEmpty()) {
+                ProjectFiles.Lookup found = files.lookup(path);
+                if (found.outsideRoot()) {
+                    sink.add(Diagnostic.error(file, token.line, token.column, "Dynamic param <" + inner
+                            + "> could not be resolved. " + found.problem()));
+                } else if (!found.found()) {
                     sink.add(Diagnostic.error(file, token.line, token.column, "Dynamic param <" + inner
                             + "> could not be resolved, Missing file: " + path));
                 }

@@ -1,0 +1,110 @@
+package dev.stepwise.host.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** What the host benchmarks share: child processes watched for peak RSS, statistics, and the report file. */
+final class BenchSupport {
+
+    private BenchSupport() {
+    }
+
+    /** A finished child process: exit code, wall time and the peak RSS seen in /proc (empty off Linux). */
+    record Measured(int exit, long wallMillis, OptionalLong peakRssKb) {
+    }
+
+    /**
+     * Runs a command to completion, polling {@code /proc/<pid>/status} for {@code VmHWM} (the kernel's high-water
+     * mark of resident memory, so a poll at any time after the peak still sees it; only the growth in the last poll
+     * interval before exit can be missed).
+     */
+    static Measured run(ProcessBuilder pb, Path stdout) throws IOException, InterruptedException {
+        pb.redirectErrorStream(true).redirectOutput(stdout.toFile());
+        long start = System.nanoTime();
+        Process p = pb.start();
+        Path status = Path.of("/proc", String.valueOf(p.pid()), "status");
+        long peak = -1;
+        while (!p.waitFor(5, TimeUnit.MILLISECONDS)) {
+            peak = Math.max(peak, vmHwm(status));
+        }
+        long wall = (System.nanoTime() - start) / 1_000_000;
+        return new Measured(p.exitValue(), wall, peak > 0 ? OptionalLong.of(peak) : OptionalLong.empty());
+    }
+
+    private static long vmHwm(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The process ended between polls, or this is not Linux.
+        }
+        return -1;
+    }
+
+    static double percentile(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    static String mb(long kb) {
+        return String.format(Locale.ROOT, "%.0f", kb / 1024.0);
+    }
+
+    static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) files.sorted((a, b) -> b.getNameCount() - a.getNameCount())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Appends a dated section with the machine, {@code java -version}, the command and the body. */
+    static void append(Path out, String title, String command, String body) throws IOException, InterruptedException {
+        Process version = new ProcessBuilder(javaCommand(), "-version").redirectErrorStream(true).start();
+        String javaVersion = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        version.waitFor();
+        StringBuilder doc = new StringBuilder();
+        if (!Files.exists(out)) {
+            doc.append("# Benchmarks\n\nAppended by `scripts/bench`; newest last. Timings are wall-clock on the machine "
+                    + "named in each entry.\n");
+        }
+        doc.append("\n## ").append(title).append(", ")
+                .append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withLocale(Locale.ROOT)))
+                .append("\n\n- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs (nproc), ")
+                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append('\n')
+                .append("- java -version:\n\n```\n").append(javaVersion).append("\n```\n\n")
+                .append("- command: `").append(command).append("`\n")
+                .append(body);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, doc, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        say("appended to " + out);
+    }
+
+    static void say(String message) {
+        System.err.println("[bench] " + message);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.stepwise.host.cli;
+
+import dev.stepwise.host.config.ProjectConfig;
+import dev.stepwise.host.events.Reporting;
+import dev.stepwise.host.events.TargetFailure;
+import dev.stepwise.host.launch.RunnerOutput;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What {@code stepwise run} adds around the orchestrator: start the reporters, then say what they wrote. */
+final class RunReporting {
+    private RunReporting() {
+    }
+
+    static Reporting start(ProjectConfig config, ReportOptions flags, Map<String, String> env, RunnerOutput output,
+                           String tags) {
+        return Reporting.start(config, Reporting.Options.resolve(flags.noReports, flags.allowPluginFailures, env,
+                config), env, output, tags);
+    }
+
+    /** Closes the reporters (Kill, grace), prints where the reports are and any failures; returns the exit code. */
+    static int finish(Reporting reporting, int suiteExit, ProjectConfig config, PrintStream out) {
+        reporting.close();
+        Path root = config.root();
+        if (reporting.builtIns()) {
+            Path dir = reporting.reportsDir();
+            out.println("Reports: " + rel(root, dir.resolve("html-report/index.html")) + ", "
+                    + rel(root, dir.resolve("xml-report")) + "/, " + rel(root, dir.resolve("json-report/report.ndjson")));
+        }
+        reporting.eventLog().ifPresent(l -> out.println("Event log: " + rel(root, l)
+                + "  (rebuild reports: stepwise report --from " + rel(root, l) + ")"));
+        reporting.warnings().forEach(w -> out.println("warning: " + w));
+        for (TargetFailure f : reporting.failures()) {
+            out.println("Reporter failed: " + f.describe());
+        }
+        int exit = reporting.exitCode(suiteExit);
+        if (!reporting.failures().isEmpty()) {
+            out.println(exit != suiteExit
+                    ? "Exit code " + exit + " because a reporter failed (--allow-plugin-failures keeps it at "
+                            + suiteExit + ")."
+                    : "Reporter failures do not change the exit code (" + (reporting.allowPluginFailures()
+                            ? "allowed" : "the run already failed") + ").");
+        }
+        return exit;
+    }
+
+    private static String rel(Path root, Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.stepwise.host.events;
+
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.Message;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The append-only event log of one run ({@code docs/event-log.md}): a header line, then per event a one-byte
+ * {@link EventKind} tag, the time as a varint of epoch milliseconds, and the request as a length-delimited
+ * protobuf ({@code writeDelimitedTo}). Each record is flushed to the OS as it is written, so a run that crashes
+ * leaves a readable prefix. A write failure is reported once and stops the log; it never stops the run.
+ */
+public final class EventLog implements EventSink {
+    /** First bytes of every log. */
+    public static final String HEADER = "stepwise-events/1\n";
+    /** The file in the events folder that names the newest log. */
+    public static final String LATEST = "latest";
+    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+            .withZone(ZoneOffset.UTC);
+
+    private final Path file;
+    private OutputStream out;
+    private IOException failure;
+
+    private EventLog(Path file, OutputStream out) {
+        this.file = file;
+        this.out = out;
+    }
+
+    /**
+     * Creates {@code <dir>/<timestamp>.log} and points {@code <dir>/latest} at it.
+     */
+    public static EventLog create(Path dir, Instant now) throws IOException {
+        Files.createDirectories(dir);
+        String base = NAME.format(now);
+        Path file = dir.resolve(base + ".log");
+        for (int i = 1; Files.exists(file); i++) {
+            file = dir.resolve(base + "-" + i + ".log");
+        }
+        OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), 1 << 16);
+        out.write(HEADER.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        Path tmp = dir.resolve(LATEST + ".tmp");
+        Files.writeString(tmp, file.getFileName() + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, dir.resolve(LATEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return new EventLog(file, out);
+    }
+
+    /** {@code <dir>/latest} resolved to the log it names. */
+    public static Path latest(Path dir) throws IOException {
+        String name = Files.readString(dir.resolve(LATEST), StandardCharsets.UTF_8).strip();
+        return dir.resolve(name);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The first write error, if the log stopped. */
+    public IOException failure() {
+        return failure;
+    }
+
+    @Override
+    public void accept(Message event, Instant at) {
+        if (out == null) {
+            return;
+        }
+        try {
+            write(out, event, at);
+            out.flush();
+        } catch (IOException e) {
+            failure = e;
+            closeQuietly();
+        }
+    }
+
+    /** One record; public for tests that write logs by hand. */
+    public static void write(OutputStream out, Message event, Instant at) throws IOException {
+        out.write(EventKind.of(event).tag());
+        CodedOutputStream coded = CodedOutputStream.newInstance(out, 16);
+        coded.writeUInt64NoTag(at.toEpochMilli());
+        coded.flush();
+        event.writeDelimitedTo(out);
+    }
+
+    @Override
+    public void close() {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+            }
+            out = null;
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // the first failure is kept
+        }
+        out = null;
+    }
+
+    /** For messages: "reports/events/20260101-120000-000.log". */
+    @Override
+    public String toString() {
+        return file.toString();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.stepwise.host.events;
+
+import com.google.protobuf.Message;
+
+import java.time.Instant;
+
+/**
+ * Receives Gauge's Reporter requests ({@code ExecutionStartingRequest} ... {@code SuiteExecutionResult}) in the order
+ * they happen. Called from one thread (the orchestrator's, or a replay's).
+ */
+public interface EventSink extends AutoCloseable {
+
+    /**
+     * @param event one Reporter request
+     * @param at    when it happened (replays pass the recorded time)
+     */
+    void accept(Message event, Instant at);
+
+    /** No more events. */
+    @Override
+    default void close() {
+    }
+
+    /** Both sinks, in order. */
+    static EventSink both(EventSink first, EventSink second) {
+        return new EventSink() {
+            @Override
+            public void accept(Message event, Instant at) {
+                first.accept(event, at);
+                second.accept(event, at);
+            }
+
+            @Override
+            public void close() {
+                try {
+                    first.close();
+                } finally {
+                    second.close();
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package dev.stepwise.host.events;
+
+import com.google.protobuf.Message;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One consumer of the event stream: an out-of-process plugin or an in-process built-in reporter. {@link FanOut}
+ * calls it from its own sender thread only, one call at a time.
+ */
+public interface EventTarget {
+
+    /** For messages: "plugin html-report 4.3.1", "built-in html". */
+    String name();
+
+    /** Delivers one Reporter request. Throwing drops the target (the failure is reported). */
+    void deliver(Message event, Instant at) throws Exception;
+
+    /**
+     * The stream ended normally: finish (for a plugin: Kill, then wait for it to exit within its grace period).
+     * Throwing reports a failure.
+     */
+    void finish() throws Exception;
+
+    /** Stop at once, after a failure or when it did not finish in time. Must not throw. */
+    void abort();
+
+    /** The last lines the target wrote to stderr, for failure reports. */
+    default List<String> stderrTail() {
+        return List.of();
+    }
+}

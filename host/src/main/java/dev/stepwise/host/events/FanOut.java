@@ -1,0 +1,204 @@
+package dev.stepwise.host.events;
+
+import com.google.protobuf.Message;
+import dev.stepwise.reporter.ProtoEvents;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Sends every event to every {@link EventTarget}, each on its own sender thread with its own bounded queue, so a
+ * slow reporter slows only itself until its queue fills, and a broken one is dropped without touching the run or
+ * the others.
+ *
+ * <ul>
+ *   <li>A target whose {@code deliver} throws (a plugin that errors, crashes or misses its per-call deadline) is
+ *       reported as a {@link TargetFailure} naming the target, the event and its stderr tail, then aborted and
+ *       dropped; its queued events are discarded.</li>
+ *   <li>When a target's queue is full the orchestrator waits, up to {@code stallTimeout}; a target that takes
+ *       nothing for that long is reported as hung and dropped (this also catches an in-process reporter that
+ *       hangs, which has no RPC deadline).</li>
+ *   <li>{@link #close()} lets every queue drain, then calls {@link EventTarget#finish()} (for plugins: Kill and
+ *       the grace period) on all targets in parallel, waits up to {@code finishTimeout} per target and aborts the
+ *       ones still running.</li>
+ * </ul>
+ * {@link #accept} is called from one thread (the orchestrator's).
+ */
+public final class FanOut implements EventSink {
+    private static final Object END = new Object();
+
+    private final List<Sender> senders = new ArrayList<>();
+    private final List<TargetFailure> failures = Collections.synchronizedList(new ArrayList<>());
+    private final Duration stallTimeout;
+    private final Duration finishTimeout;
+    private final Consumer<TargetFailure> onFailure;
+    private boolean closed;
+
+    /**
+     * @param targets       the reporters
+     * @param queueCapacity events held per target before the orchestrator waits
+     * @param stallTimeout  how long the orchestrator waits for room in one target's queue before dropping it
+     * @param finishTimeout how long one target's finish (drain, Kill, exit) may take before it is aborted
+     * @param onFailure     told about each failure as it happens (e.g. a console warning); from any thread
+     */
+    public FanOut(List<? extends EventTarget> targets, int queueCapacity, Duration stallTimeout, Duration finishTimeout,
+                  Consumer<TargetFailure> onFailure) {
+        this.stallTimeout = Objects.requireNonNull(stallTimeout, "stallTimeout");
+        this.finishTimeout = Objects.requireNonNull(finishTimeout, "finishTimeout");
+        this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
+        for (EventTarget t : targets) {
+            Sender s = new Sender(t, queueCapacity);
+            senders.add(s);
+            s.thread.start();
+        }
+    }
+
+    /** Reports a failure that happened outside the fan-out (e.g. a plugin that could not start). */
+    public void report(TargetFailure f) {
+        failures.add(f);
+        onFailure.accept(f);
+    }
+
+    @Override
+    public void accept(Message event, Instant at) {
+        if (closed) {
+            throw new IllegalStateException("event after close: " + event.getDescriptorForType().getName());
+        }
+        for (Sender s : senders) {
+            if (s.dead) {
+                continue;
+            }
+            try {
+                if (!s.queue.offer(new Item(event, at), stallTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    s.fail(describe(event), "took no event for " + stallTimeout.toMillis()
+                            + " ms (its queue of " + s.capacity + " stayed full): it hangs");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Drains, finishes every target (in parallel), and waits. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long deadline = System.nanoTime() + stallTimeout.toNanos();
+        for (Sender s : senders) {
+            if (!s.dead) {
+                try {
+                    long left = Math.max(0, deadline - System.nanoTime());
+                    if (!s.queue.offer(END, left, TimeUnit.NANOSECONDS)) {
+                        s.fail("the end of the run", "its queue stayed full: it hangs");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    s.fail("the end of the run", "interrupted");
+                }
+            }
+        }
+        long finishDeadline = System.nanoTime() + finishTimeout.toNanos();
+        for (Sender s : senders) {
+            try {
+                long left = Math.max(1, (finishDeadline - System.nanoTime()) / 1_000_000);
+                s.thread.join(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (s.thread.isAlive()) {
+                s.fail("the end of the run", "did not finish within " + finishTimeout.toMillis() + " ms");
+                s.thread.interrupt();
+            }
+        }
+    }
+
+    /** Every failure so far, in order. */
+    public List<TargetFailure> failures() {
+        synchronized (failures) {
+            return List.copyOf(failures);
+        }
+    }
+
+    private static String describe(Message event) {
+        try {
+            return ProtoEvents.describe(ProtoEvents.toEvent(event, Instant.EPOCH));
+        } catch (RuntimeException e) {
+            return event.getDescriptorForType().getName();
+        }
+    }
+
+    private record Item(Message event, Instant at) {
+    }
+
+    private final class Sender {
+        final EventTarget target;
+        final int capacity;
+        final BlockingQueue<Object> queue;
+        final Thread thread;
+        volatile boolean dead;
+
+        Sender(EventTarget target, int capacity) {
+            this.target = target;
+            this.capacity = capacity;
+            this.queue = new ArrayBlockingQueue<>(capacity);
+            this.thread = new Thread(this::loop, "stepwise-reporter-" + target.name());
+            this.thread.setDaemon(true);
+        }
+
+        void loop() {
+            while (!dead) {
+                Object next;
+                try {
+                    next = queue.take();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (next == END) {
+                    try {
+                        target.finish();
+                    } catch (Throwable t) {
+                        fail("Kill", message(t));
+                    }
+                    return;
+                }
+                Item item = (Item) next;
+                try {
+                    target.deliver(item.event(), item.at());
+                } catch (Throwable t) {
+                    fail(describe(item.event()), message(t));
+                    if (t instanceof VirtualMachineError && !(t instanceof OutOfMemoryError)) {
+                        throw (VirtualMachineError) t;
+                    }
+                    return;
+                }
+            }
+        }
+
+        synchronized void fail(String event, String what) {
+            if (dead) {
+                return;
+            }
+            dead = true;
+            queue.clear();
+            target.abort();
+            report(new TargetFailure(target.name(), event, what, target.stderrTail()));
+        }
+    }
+
+    private static String message(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.toString() : m;
+    }
+}

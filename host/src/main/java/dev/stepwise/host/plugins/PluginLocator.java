@@ -1,0 +1,91 @@
+package dev.stepwise.host.plugins;
+
+import dev.stepwise.host.config.ConfigException;
+import dev.stepwise.host.config.GaugeSettings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds a plugin's {@code plugin.json}: {@code $STEPWISE_HOME/plugins/<id>/<version>/plugin.json}, then
+ * {@code $GAUGE_HOME/plugins/<id>/<version>/plugin.json} (default {@code ~/.gauge/plugins}); the highest version
+ * in the first root that has the plugin. Nothing is ever downloaded: a run needs no network.
+ */
+public final class PluginLocator {
+    private final Map<String, String> osEnv;
+
+    public PluginLocator(Map<String, String> osEnv) {
+        this.osEnv = osEnv;
+    }
+
+    /** The roots searched, in order. */
+    public List<Path> roots() {
+        List<Path> roots = new ArrayList<>();
+        String stepwiseHome = osEnv.get("STEPWISE_HOME");
+        if (stepwiseHome != null && !stepwiseHome.isBlank()) {
+            roots.add(Path.of(stepwiseHome).resolve("plugins"));
+        }
+        roots.add(GaugeSettings.gaugeHome(osEnv).resolve("plugins"));
+        return roots;
+    }
+
+    public PluginDescriptor find(String id) {
+        List<String> searched = new ArrayList<>();
+        for (Path root : roots()) {
+            Path dir = root.resolve(id);
+            searched.add(dir.resolve("<version>").resolve("plugin.json").toString());
+            Optional<Path> latest = latestVersionDir(dir);
+            if (latest.isPresent() && Files.isRegularFile(latest.get().resolve("plugin.json"))) {
+                return PluginDescriptor.read(latest.get().resolve("plugin.json"));
+            }
+        }
+        throw new ConfigException("Plugin '" + id + "' (manifest.json \"Plugins\") is not installed. Searched: "
+                + String.join(", ", searched) + ". Install it there (a folder <id>/<version>/ holding plugin.json),"
+                + " or remove it from manifest.json.");
+    }
+
+    static Optional<Path> latestVersionDir(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).filter(p -> version(p.getFileName().toString()) != null)
+                    .max(Comparator.comparing(p -> version(p.getFileName().toString()), PluginLocator::compare));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code 1.2.3}, {@code 1.2.3-SNAPSHOT}, {@code 1.2.3.nightly-2024} give [1,2,3]; null if not a version. */
+    static int[] version(String name) {
+        String[] parts = name.split("[.-]");
+        List<Integer> nums = new ArrayList<>();
+        for (String p : parts) {
+            if (p.isEmpty() || !p.chars().allMatch(Character::isDigit)) {
+                break;
+            }
+            nums.add(Integer.parseInt(p));
+        }
+        if (nums.size() < 3) {
+            return null;
+        }
+        return new int[] {nums.get(0), nums.get(1), nums.get(2)};
+    }
+
+    static int compare(int[] a, int[] b) {
+        for (int i = 0; i < 3; i++) {
+            int c = Integer.compare(a[i], b[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.stepwise.host.plugins;
+
+import com.google.protobuf.Message;
+import dev.stepwise.host.events.EventKind;
+import dev.stepwise.host.events.EventTarget;
+import dev.stepwise.proto.ConceptExecutionEndingRequest;
+import dev.stepwise.proto.ConceptExecutionStartingRequest;
+import dev.stepwise.proto.ExecutionEndingRequest;
+import dev.stepwise.proto.ExecutionStartingRequest;
+import dev.stepwise.proto.KillProcessRequest;
+import dev.stepwise.proto.ReporterGrpc;
+import dev.stepwise.proto.ScenarioExecutionEndingRequest;
+import dev.stepwise.proto.ScenarioExecutionStartingRequest;
+import dev.stepwise.proto.SpecExecutionEndingRequest;
+import dev.stepwise.proto.SpecExecutionStartingRequest;
+import dev.stepwise.proto.StepExecutionEndingRequest;
+import dev.stepwise.proto.StepExecutionStartingRequest;
+import dev.stepwise.proto.SuiteExecutionResult;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An out-of-process reporter plugin as an {@link EventTarget}: each event is one {@code Reporter} RPC with a
+ * deadline; the end is {@code Kill}, then up to {@code plugin_kill_timeout} for the process to exit, then a forced
+ * kill. A plugin that exits with a non-zero status after Kill (the SDK's signal that a listener threw) or has to be
+ * force-killed counts as failed, since its report is probably incomplete.
+ */
+public final class PluginTarget implements EventTarget {
+    private final PluginLauncher.Started plugin;
+    private final ReporterGrpc.ReporterBlockingStub stub;
+    private final Duration callTimeout;
+    private final Duration killTimeout;
+
+    public PluginTarget(PluginLauncher.Started plugin, Duration callTimeout, Duration killTimeout) {
+        this.plugin = plugin;
+        this.stub = ReporterGrpc.newBlockingStub(plugin.channel()).withMaxOutboundMessageSize(1 << 30);
+        this.callTimeout = callTimeout;
+        this.killTimeout = killTimeout;
+    }
+
+    @Override
+    public String name() {
+        return "plugin " + plugin.descriptor().label();
+    }
+
+    @Override
+    public void deliver(Message event, Instant at) {
+        ReporterGrpc.ReporterBlockingStub s = stub.withDeadlineAfter(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            switch (EventKind.of(event)) {
+                case EXECUTION_STARTING -> s.notifyExecutionStarting((ExecutionStartingRequest) event);
+                case SPEC_STARTING -> s.notifySpecExecutionStarting((SpecExecutionStartingRequest) event);
+                case SCENARIO_STARTING -> s.notifyScenarioExecutionStarting((ScenarioExecutionStartingRequest) event);
+                case CONCEPT_STARTING -> s.notifyConceptExecutionStarting((ConceptExecutionStartingRequest) event);
+                case STEP_STARTING -> s.notifyStepExecutionStarting((StepExecutionStartingRequest) event);
+                case STEP_ENDING -> s.notifyStepExecutionEnding((StepExecutionEndingRequest) event);
+                case CONCEPT_ENDING -> s.notifyConceptExecutionEnding((ConceptExecutionEndingRequest) event);
+                case SCENARIO_ENDING -> s.notifyScenarioExecutionEnding((ScenarioExecutionEndingRequest) event);
+                case SPEC_ENDING -> s.notifySpecExecutionEnding((SpecExecutionEndingRequest) event);
+                case EXECUTION_ENDING -> s.notifyExecutionEnding((ExecutionEndingRequest) event);
+                case SUITE_RESULT -> s.notifySuiteResult((SuiteExecutionResult) event);
+            }
+        } catch (StatusRuntimeException e) {
+            throw new PluginException(explain(e));
+        }
+    }
+
+    private String explain(StatusRuntimeException e) {
+        OptionalInt exit = plugin.process().exitStatus(300);
+        if (exit.isPresent()) {
+            return "its process exited with status " + exit.getAsInt() + " (" + e.getStatus().getCode() + ")";
+        }
+        if (e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+            return "no answer within " + callTimeout.toMillis() + " ms (stepwise_plugin_request_timeout): it hangs";
+        }
+        return "the call failed: " + e.getStatus().getCode()
+                + (e.getStatus().getDescription() == null ? "" : ": " + e.getStatus().getDescription());
+    }
+
+    /** Kill, the grace period, then the verdict from the exit status. */
+    @Override
+    public void finish() {
+        try {
+            stub.withDeadlineAfter(Math.max(killTimeout.toMillis(), 1000), TimeUnit.MILLISECONDS)
+                    .kill(KillProcessRequest.getDefaultInstance());
+        } catch (StatusRuntimeException e) {
+            // UNAVAILABLE: it closed the connection while stopping, as Gauge tolerates. The exit status decides.
+        }
+        OptionalInt exit = plugin.process().exitStatus(killTimeout.toMillis());
+        shutdownChannel();
+        if (exit.isEmpty()) {
+            plugin.process().close();
+            throw new PluginException("did not exit within plugin_kill_timeout = " + killTimeout.toMillis()
+                    + " ms after Kill and was force-killed; its report may be incomplete");
+        }
+        if (exit.getAsInt() != 0) {
+            throw new PluginException("exited with status " + exit.getAsInt() + " after Kill (a reporter reports"
+                    + " its own failures this way); its report may be incomplete");
+        }
+    }
+
+    @Override
+    public void abort() {
+        shutdownChannel();
+        plugin.process().close();
+    }
+
+    @Override
+    public List<String> stderrTail() {
+        return plugin.process().stderrTail();
+    }
+
+    private void shutdownChannel() {
+        ManagedChannel c = plugin.channel();
+        c.shutdownNow();
+        try {
+            c.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.stepwise.host.events;
+
+import com.google.protobuf.Message;
+import dev.stepwise.proto.ExecutionInfo;
+import dev.stepwise.proto.ExecutionStartingRequest;
+import dev.stepwise.proto.ProtoSuiteResult;
+import dev.stepwise.proto.SpecExecutionStartingRequest;
+import dev.stepwise.proto.SpecInfo;
+import dev.stepwise.proto.SuiteExecutionResult;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Failure isolation of the fan-out, with in-process targets. Process deaths: PluginFailureIT. */
+class FanOutTest {
+
+    /** Records everything; optionally throws on one event or blocks forever from one event on. */
+    static final class Fake implements EventTarget {
+        final String name;
+        final int throwAt;
+        final int hangAt;
+        final List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        volatile boolean finished;
+        volatile boolean aborted;
+        final CountDownLatch never = new CountDownLatch(1);
+
+        Fake(String name, int throwAt, int hangAt) {
+            this.name = name;
+            this.throwAt = throwAt;
+            this.hangAt = hangAt;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void deliver(Message event, Instant at) throws Exception {
+            int n = seen.size() + 1;
+            if (n == throwAt) {
+                throw new IllegalStateException("reporter bug");
+            }
+            if (n == hangAt) {
+                never.await();
+            }
+            seen.add(event.getDescriptorForType().getName());
+        }
+
+        @Override
+        public void finish() {
+            finished = true;
+        }
+
+        @Override
+        public void abort() {
+            aborted = true;
+            never.countDown();
+        }
+
+        @Override
+        public List<String> stderrTail() {
+            return List.of(name + " stderr line");
+        }
+    }
+
+    static List<Message> events(int specs) {
+        List<Message> out = new ArrayList<>();
+        out.add(ExecutionStartingRequest.getDefaultInstance());
+        for (int i = 0; i < specs; i++) {
+            out.add(SpecExecutionStartingRequest.newBuilder().setCurrentExecutionInfo(ExecutionInfo.newBuilder()
+                    .setCurrentSpec(SpecInfo.newBuilder().setName("Spec " + i).setFileName("/p/s" + i + ".spec")))
+                    .build());
+        }
+        out.add(SuiteExecutionResult.newBuilder().setSuiteResult(ProtoSuiteResult.newBuilder().setProjectName("p"))
+                .build());
+        return out;
+    }
+
+    @Test
+    void throwingAndHangingTargetsAreDroppedAndNamedOthersGetEverything() {
+        Fake good = new Fake("good", -1, -1);
+        Fake thrower = new Fake("thrower", 3, -1);
+        Fake hanger = new Fake("hanger", -1, 2);
+        List<TargetFailure> told = Collections.synchronizedList(new ArrayList<>());
+        FanOut fanOut = new FanOut(List.of(thrower, hanger, good), 2, Duration.ofMillis(300), Duration.ofSeconds(5),
+                told::add);
+        List<Message> events = events(20);
+        long start = System.nanoTime();
+        for (Message m : events) {
+            fanOut.accept(m, Instant.now());
+        }
+        fanOut.close();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(events.size(), good.seen.size(), "the good target got every event");
+        assertTrue(good.finished && !good.aborted);
+        List<TargetFailure> failures = fanOut.failures();
+        assertEquals(2, failures.size(), failures.toString());
+        assertEquals(failures, told);
+        TargetFailure t = failures.stream().filter(f -> f.target().equals("thrower")).findFirst().orElseThrow();
+        assertTrue(t.event().contains("SpecStarting") && t.event().contains("Spec 1"), t.event());
+        assertTrue(t.what().contains("reporter bug"), t.what());
+        assertEquals(List.of("thrower stderr line"), t.stderrTail());
+        TargetFailure h = failures.stream().filter(f -> f.target().equals("hanger")).findFirst().orElseThrow();
+        assertTrue(h.what().contains("hangs"), h.what());
+        assertTrue(thrower.aborted && hanger.aborted && !thrower.finished && !hanger.finished);
+        assertEquals(2, thrower.seen.size(), "nothing after the failure");
+        assertTrue(millis < 5000, "a hung target costs at most the stall timeout, took " + millis + " ms");
+        assertTrue(t.describe().contains("thrower failed on SpecStarting"), t.describe());
+    }
+}

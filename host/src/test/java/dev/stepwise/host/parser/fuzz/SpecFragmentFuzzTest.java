@@ -1,0 +1,61 @@
+package dev.stepwise.host.parser.fuzz;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.stepwise.host.parser.ConceptParser;
+import dev.stepwise.host.parser.ConceptRegistry;
+import dev.stepwise.host.parser.ParsedSpec;
+import dev.stepwise.host.parser.Resolver;
+import dev.stepwise.host.parser.SpecParser;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fuzzes the spec parser with valid specs mutated line by line: a spec of the repository's corpus is picked, lines
+ * are inserted (grammar fragments, including {@code ../} and symbolic-link escapes in {@code file:} and
+ * {@code table:}), deleted, duplicated, replaced and spliced, then parsed with the corpus's concepts and expanded.
+ * Regression inputs: {@code SpecFragmentFuzzTestInputs/}.
+ */
+class SpecFragmentFuzzTest {
+
+    private static final List<String> SPECS = seeds();
+    private static final Path FILE = FuzzSupport.PROJECT.resolve("specs").resolve("mutated.spec");
+    private static final ConceptRegistry CONCEPTS = concepts();
+    private static final SpecParser PARSER = new SpecParser(FuzzSupport.PROJECT, FuzzSupport.SETTINGS, CONCEPTS);
+    private static final SpecParser MULTILINE_PARSER =
+            new SpecParser(FuzzSupport.PROJECT, FuzzSupport.MULTILINE_SETTINGS, CONCEPTS);
+    private static final Resolver RESOLVER = new Resolver(FuzzSupport.PROJECT, FuzzSupport.SETTINGS);
+
+    private static List<String> seeds() {
+        List<String> out = new ArrayList<>(FuzzSupport.corpus(".spec"));
+        out.add("# Spec\n\n|user|role|\n|---|---|\n|alice|<file:hello.txt>|\n\n* Context <user>\n\n"
+                + "## Scenario\ntags: a\n* Login as <user>\n* Say \"hi\" to <role>\n   |a|b|\n   |1|<user>|\n"
+                + "* Multi\n\"\"\"\nbody\n\"\"\"\n___\n* Teardown\n");
+        return out;
+    }
+
+    private static ConceptRegistry concepts() {
+        Map<Path, String> files = new LinkedHashMap<>();
+        List<String> cpts = FuzzSupport.corpus(".cpt");
+        for (int i = 0; i < cpts.size(); i++) {
+            files.put(FuzzSupport.PROJECT.resolve("c" + i + ".cpt"), cpts.get(i));
+        }
+        files.put(FuzzSupport.PROJECT.resolve("login.cpt"), "# Login as <user>\n* Open <file:hello.txt>\n"
+                + "* Type <user>\n   |k|v|\n   |name|<user>|\n");
+        return new ConceptParser(FuzzSupport.PROJECT, FuzzSupport.SETTINGS).parse(files);
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void parseMutatedSpec(FuzzedDataProvider data) throws Exception {
+        String base = SPECS.get(data.consumeInt(0, SPECS.size() - 1));
+        SpecParser parser = data.consumeBoolean() ? MULTILINE_PARSER : PARSER;
+        String text = Mutator.mutate(base, data);
+        ParsedSpec parsed = FuzzSupport.bounded(text.length(), () -> parser.parse(FILE, text));
+        FuzzSupport.checkSpec(parsed, FILE, text);
+        FuzzSupport.bounded(text.length(), () -> FuzzSupport.expandAll(parsed.spec(), RESOLVER));
+    }
+}

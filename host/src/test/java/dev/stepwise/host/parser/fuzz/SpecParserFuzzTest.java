@@ -1,0 +1,35 @@
+package dev.stepwise.host.parser.fuzz;
+
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.stepwise.host.parser.ConceptRegistry;
+import dev.stepwise.host.parser.ParsedSpec;
+import dev.stepwise.host.parser.SpecParser;
+
+import java.nio.file.Path;
+
+/**
+ * Fuzzes the spec parser with arbitrary text. In {@code mvn verify} it runs in regression mode over
+ * {@code SpecParserFuzzTestInputs/} (the repository's spec corpus plus every crash ever found); with
+ * {@code JAZZER_FUZZ=1} it fuzzes for {@code maxDuration}. See {@link FuzzSupport} for the oracle.
+ */
+class SpecParserFuzzTest {
+
+    private static final Path FILE = FuzzSupport.PROJECT.resolve("specs").resolve("fuzz.spec");
+    private static final SpecParser PARSER =
+            new SpecParser(FuzzSupport.PROJECT, FuzzSupport.SETTINGS, ConceptRegistry.empty());
+    private static final SpecParser MULTILINE_PARSER =
+            new SpecParser(FuzzSupport.PROJECT, FuzzSupport.MULTILINE_SETTINGS, ConceptRegistry.empty());
+
+    @FuzzTest(maxDuration = "60s")
+    @DictionaryEntries({"# ", "## ", "* ", "\n", "\r\n", "|", "|---|", "\\|", "<", ">", "\"", "\\", "{}", "\"\"\"",
+            "tags:", "Tags :", "table:", "___", "===", "---", "<file:", "<table:", "hello.txt", "users.csv",
+            "escape.txt", "inside.txt", "../", "../../outside/secret.txt", "/etc/passwd", "\u0000"})
+    void parseArbitraryText(byte[] input) throws Exception {
+        String text = FuzzSupport.text(input);
+        // The first byte picks Gauge's allow_multiline_step, so both lexer modes are explored.
+        SpecParser parser = input.length > 0 && (input[0] & 1) == 1 ? MULTILINE_PARSER : PARSER;
+        ParsedSpec parsed = FuzzSupport.bounded(text.length(), () -> parser.parse(FILE, text));
+        FuzzSupport.checkSpec(parsed, FILE, text);
+    }
+}
