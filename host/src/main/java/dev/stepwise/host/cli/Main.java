@@ -8,6 +8,7 @@ import dev.stepwise.host.console.ConsoleReporter;
 import dev.stepwise.host.execution.Orchestrator;
 import dev.stepwise.host.execution.RunOptions;
 import dev.stepwise.host.execution.SuiteResult;
+import dev.stepwise.host.launch.RepositoryBuild;
 import dev.stepwise.host.launch.RunnerLaunchException;
 import dev.stepwise.host.launch.RunnerLauncher;
 import dev.stepwise.host.parser.ConceptRegistry;
@@ -33,7 +34,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,24 +166,9 @@ public final class Main implements Callable<Integer> {
     record Resolved(ProjectConfig config, List<String> specArgs) {
     }
 
-    /** The runner plugin folder built in this repository, found next to the host's jar or classes. */
+    /** The runner plugin folder built in this repository. */
     static Optional<Path> defaultRunnerDir() {
-        String prop = System.getProperty("stepwise.runner.default");
-        if (prop != null && !prop.isBlank()) {
-            return Optional.of(Path.of(prop));
-        }
-        try {
-            Path here = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path p = here; p != null; p = p.getParent()) {
-                Path candidate = p.resolve("runner").resolve("dist").resolve("target").resolve("stepwise-java");
-                if (Files.isDirectory(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
-            // Fall through: no default.
-        }
-        return Optional.empty();
+        return RepositoryBuild.runnerDir();
     }
 
     private static boolean isTerminal() {

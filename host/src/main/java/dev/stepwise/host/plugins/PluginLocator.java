@@ -2,6 +2,7 @@ package dev.stepwise.host.plugins;
 
 import dev.stepwise.host.config.ConfigException;
 import dev.stepwise.host.config.GaugeSettings;
+import dev.stepwise.host.launch.RepositoryBuild;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * Finds a plugin's {@code plugin.json}: {@code $STEPWISE_HOME/plugins/<id>/<version>/plugin.json}, then
  * {@code $GAUGE_HOME/plugins/<id>/<version>/plugin.json} (default {@code ~/.gauge/plugins}); the highest version
- * in the first root that has the plugin. Nothing is ever downloaded: a run needs no network.
+ * in the first root that has the plugin; last, the plugin folders built in this repository
+ * ({@link RepositoryBuild#pluginDirs()}). Nothing is ever downloaded: a run needs no network.
  */
 public final class PluginLocator {
     private final Map<String, String> osEnv;
@@ -44,6 +46,13 @@ public final class PluginLocator {
             Optional<Path> latest = latestVersionDir(dir);
             if (latest.isPresent() && Files.isRegularFile(latest.get().resolve("plugin.json"))) {
                 return PluginDescriptor.read(latest.get().resolve("plugin.json"));
+            }
+        }
+        for (Path built : RepositoryBuild.pluginDirs()) {
+            searched.add(built.resolve("plugin.json").toString());
+            PluginDescriptor descriptor = PluginDescriptor.read(built.resolve("plugin.json"));
+            if (descriptor.id().equals(id)) {
+                return descriptor;
             }
         }
         throw new ConfigException("Plugin '" + id + "' (manifest.json \"Plugins\") is not installed. Searched: "

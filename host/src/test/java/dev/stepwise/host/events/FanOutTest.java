@@ -91,7 +91,8 @@ class FanOutTest {
         Fake thrower = new Fake("thrower", 3, -1);
         Fake hanger = new Fake("hanger", -1, 2);
         List<TargetFailure> told = Collections.synchronizedList(new ArrayList<>());
-        FanOut fanOut = new FanOut(List.of(thrower, hanger, good), 2, Duration.ofMillis(300), Duration.ofSeconds(5),
+        // The stall timeout is generous so a busy machine never makes the thrower look hung before it throws.
+        FanOut fanOut = new FanOut(List.of(thrower, hanger, good), 2, Duration.ofSeconds(2), Duration.ofSeconds(5),
                 told::add);
         List<Message> events = events(20);
         long start = System.nanoTime();
@@ -114,7 +115,7 @@ class FanOutTest {
         assertTrue(h.what().contains("hangs"), h.what());
         assertTrue(thrower.aborted && hanger.aborted && !thrower.finished && !hanger.finished);
         assertEquals(2, thrower.seen.size(), "nothing after the failure");
-        assertTrue(millis < 5000, "a hung target costs at most the stall timeout, took " + millis + " ms");
+        assertTrue(millis < 6000, "a hung target costs about the stall timeout, took " + millis + " ms");
         assertTrue(t.describe().contains("thrower failed on SpecStarting"), t.describe());
     }
 }

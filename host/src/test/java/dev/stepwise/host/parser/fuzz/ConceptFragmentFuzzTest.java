@@ -71,6 +71,6 @@ class ConceptFragmentFuzzTest {
         String text = FuzzSupport.cap(spec);
         ParsedSpec parsed = FuzzSupport.bounded(text.length(), () -> specs.parse(SPEC, text));
         FuzzSupport.checkSpec(parsed, SPEC, text);
-        FuzzSupport.bounded(text.length(), () -> FuzzSupport.expandAll(parsed.spec(), RESOLVER));
+        FuzzSupport.bounded(text.length(), () -> FuzzSupport.expandAll(parsed.spec(), RESOLVER, text));
     }
 }

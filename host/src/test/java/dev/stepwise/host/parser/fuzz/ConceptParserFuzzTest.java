@@ -24,9 +24,9 @@ class ConceptParserFuzzTest {
     private static final Path SPEC = FuzzSupport.PROJECT.resolve("specs").resolve("uses-concepts.spec");
 
     @FuzzTest(maxDuration = "60s")
-    @DictionaryEntries({"# ", "## ", "* ", "\n", "\f", "|", "|---|", "<", ">", "\"", "\\", "{}", "\"\"\"", "<a>",
-            "<file:", "<table:", "hello.txt", "../../outside/secret.txt", "escape.txt", "# A <x>\n* B <x>\n",
-            "# B <y>\n* A <y>\n"})
+    // No control characters: Jazzer writes these into a libFuzzer dictionary file, which cannot hold them raw.
+    @DictionaryEntries({"# ", "## ", "* ", "|", "|---|", "<", ">", "\"", "\\", "{}", "\"\"\"", "<a>",
+            "<file:", "<table:", "hello.txt", "../../outside/secret.txt", "escape.txt", "# A <x>", "* B <x>", "# B <y>", "* A <y>"})
     void parseArbitraryConcepts(byte[] input) throws Exception {
         String text = FuzzSupport.text(input);
         Map<Path, String> files = new LinkedHashMap<>();
@@ -42,6 +42,6 @@ class ConceptParserFuzzTest {
         SpecParser parser = new SpecParser(FuzzSupport.PROJECT, FuzzSupport.SETTINGS, registry);
         ParsedSpec parsed = FuzzSupport.bounded(spec.length(), () -> parser.parse(SPEC, spec));
         FuzzSupport.checkSpec(parsed, SPEC, spec);
-        FuzzSupport.bounded(spec.length(), () -> FuzzSupport.expandAll(parsed.spec(), RESOLVER));
+        FuzzSupport.bounded(spec.length(), () -> FuzzSupport.expandAll(parsed.spec(), RESOLVER, spec));
     }
 }

@@ -56,6 +56,6 @@ class SpecFragmentFuzzTest {
         String text = Mutator.mutate(base, data);
         ParsedSpec parsed = FuzzSupport.bounded(text.length(), () -> parser.parse(FILE, text));
         FuzzSupport.checkSpec(parsed, FILE, text);
-        FuzzSupport.bounded(text.length(), () -> FuzzSupport.expandAll(parsed.spec(), RESOLVER));
+        FuzzSupport.bounded(text.length(), () -> FuzzSupport.expandAll(parsed.spec(), RESOLVER, text));
     }
 }

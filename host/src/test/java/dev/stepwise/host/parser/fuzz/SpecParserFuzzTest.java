@@ -22,9 +22,10 @@ class SpecParserFuzzTest {
             new SpecParser(FuzzSupport.PROJECT, FuzzSupport.MULTILINE_SETTINGS, ConceptRegistry.empty());
 
     @FuzzTest(maxDuration = "60s")
-    @DictionaryEntries({"# ", "## ", "* ", "\n", "\r\n", "|", "|---|", "\\|", "<", ">", "\"", "\\", "{}", "\"\"\"",
+    // No control characters: Jazzer writes these into a libFuzzer dictionary file, which cannot hold them raw.
+    @DictionaryEntries({"# ", "## ", "* ", "|", "|---|", "\\|", "<", ">", "\"", "\\", "{}", "\"\"\"",
             "tags:", "Tags :", "table:", "___", "===", "---", "<file:", "<table:", "hello.txt", "users.csv",
-            "escape.txt", "inside.txt", "../", "../../outside/secret.txt", "/etc/passwd", "\u0000"})
+            "escape.txt", "inside.txt", "../", "../../outside/secret.txt", "/etc/passwd"})
     void parseArbitraryText(byte[] input) throws Exception {
         String text = FuzzSupport.text(input);
         // The first byte picks Gauge's allow_multiline_step, so both lexer modes are explored.
