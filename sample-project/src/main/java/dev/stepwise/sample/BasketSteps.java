@@ -7,6 +7,7 @@ import dev.stepwise.api.Stepwise;
 import dev.stepwise.api.Table;
 import dev.stepwise.api.TableRow;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +25,15 @@ public class BasketSteps {
 
     private static int total() {
         return basket().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Attachments go to the step's result: reports show text as a file and images inline. */
+    @Step("Attach the receipt")
+    public void attachReceipt() {
+        StringBuilder receipt = new StringBuilder("Stepwise Grocer receipt\n");
+        basket().forEach((item, count) -> receipt.append(count).append(" x ").append(item).append('\n'));
+        receipt.append("total items: ").append(total()).append('\n');
+        Stepwise.attach(receipt.toString().getBytes(StandardCharsets.UTF_8), "text/plain", "receipt.txt");
     }
 
     @Step("Open a new basket")
