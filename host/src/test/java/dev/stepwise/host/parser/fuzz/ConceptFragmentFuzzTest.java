@@ -5,6 +5,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.stepwise.host.parser.ConceptParser;
 import dev.stepwise.host.parser.ConceptRegistry;
 import dev.stepwise.host.parser.ParsedSpec;
+import dev.stepwise.host.parser.ParserSettings;
 import dev.stepwise.host.parser.Resolver;
 import dev.stepwise.host.parser.SpecParser;
 
@@ -22,8 +23,6 @@ import java.util.Map;
 class ConceptFragmentFuzzTest {
 
     private static final List<String> CONCEPT_SEEDS = seeds();
-    private static final Resolver RESOLVER = new Resolver(FuzzSupport.PROJECT, FuzzSupport.SETTINGS);
-    private static final Path SPEC = FuzzSupport.PROJECT.resolve("specs").resolve("calls.spec");
 
     private static List<String> seeds() {
         List<String> out = new ArrayList<>(FuzzSupport.corpus(".cpt"));
@@ -48,7 +47,7 @@ class ConceptFragmentFuzzTest {
 
     @FuzzTest(maxDuration = "60s")
     void parseMutatedConcepts(FuzzedDataProvider data) throws Exception {
-        Map<Path, String> files = new LinkedHashMap<>();
+        List<String> texts = new ArrayList<>();
         int count = data.consumeInt(1, 3);
         for (int i = 0; i < count; i++) {
             String base = data.consumeBoolean()
@@ -56,21 +55,31 @@ class ConceptFragmentFuzzTest {
                     ? chain(data.consumeInt(0, 15) == 0 ? data.consumeInt(1, 3000) : data.consumeInt(1, 40),
                             data.consumeBoolean())
                     : CONCEPT_SEEDS.get(data.consumeInt(0, CONCEPT_SEEDS.size() - 1));
-            files.put(FuzzSupport.PROJECT.resolve("concepts").resolve("f" + i + ".cpt"), Mutator.mutate(base, data));
+            texts.add(Mutator.mutate(base, data));
         }
         boolean multiline = data.consumeBoolean();
-        ConceptParser parser = new ConceptParser(FuzzSupport.PROJECT,
-                multiline ? FuzzSupport.MULTILINE_SETTINGS : FuzzSupport.SETTINGS);
-        int size = files.values().stream().mapToInt(String::length).sum();
-        ConceptRegistry registry = FuzzSupport.bounded(size, () -> parser.parse(files));
-        FuzzSupport.checkConcepts(registry, files);
+        String spec = FuzzSupport.cap("# Spec\n|p|\n|---|\n|v|\n## Calls\n* C0 <p>\n* A \"x\"\n* Login as \"bob\"\n"
+                + "* Login as <p>\n* " + data.consumeRemainingAsString() + "\n");
+        int size = spec.length() + texts.stream().mapToInt(String::length).sum();
+        String rendered = FuzzSupport.bounded(size, () -> run(FuzzSupport.PROJECT, texts, multiline, spec, true));
+        FuzzSupport.assertContained(rendered, () -> run(FuzzSupport.CONTROL, texts, multiline, spec, false));
+    }
 
-        String spec = "# Spec\n|p|\n|---|\n|v|\n## Calls\n* C0 <p>\n* A \"x\"\n* Login as \"bob\"\n"
-                + "* Login as <p>\n* " + data.consumeRemainingAsString() + "\n";
-        SpecParser specs = new SpecParser(FuzzSupport.PROJECT, FuzzSupport.SETTINGS, registry);
-        String text = FuzzSupport.cap(spec);
-        ParsedSpec parsed = FuzzSupport.bounded(text.length(), () -> specs.parse(SPEC, text));
-        FuzzSupport.checkSpec(parsed, SPEC, text);
-        FuzzSupport.bounded(text.length(), () -> FuzzSupport.expandAll(parsed.spec(), RESOLVER, text));
+    /** Parses the concept files and the spec in {@code root}, expands it; returns everything produced, as text. */
+    private static String run(Path root, List<String> texts, boolean multiline, String spec, boolean check) {
+        Map<Path, String> files = new LinkedHashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            files.put(root.resolve("concepts").resolve("f" + i + ".cpt"), texts.get(i));
+        }
+        ParserSettings settings = multiline ? FuzzSupport.MULTILINE_SETTINGS : FuzzSupport.SETTINGS;
+        ConceptRegistry registry = new ConceptParser(root, settings).parse(files);
+        Path specFile = root.resolve("specs").resolve("calls.spec");
+        ParsedSpec parsed = new SpecParser(root, FuzzSupport.SETTINGS, registry).parse(specFile, spec);
+        if (check) {
+            FuzzSupport.checkConcepts(registry, files);
+            FuzzSupport.checkSpec(parsed, specFile, spec);
+        }
+        return FuzzSupport.render(registry) + FuzzSupport.render(parsed)
+                + FuzzSupport.expandAll(parsed.spec(), new Resolver(root, FuzzSupport.SETTINGS));
     }
 }

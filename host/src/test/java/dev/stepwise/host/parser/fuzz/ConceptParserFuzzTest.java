@@ -19,9 +19,18 @@ import java.util.Map;
  */
 class ConceptParserFuzzTest {
 
-    private static final ConceptParser CONCEPTS = new ConceptParser(FuzzSupport.PROJECT, FuzzSupport.SETTINGS);
-    private static final Resolver RESOLVER = new Resolver(FuzzSupport.PROJECT, FuzzSupport.SETTINGS);
-    private static final Path SPEC = FuzzSupport.PROJECT.resolve("specs").resolve("uses-concepts.spec");
+    /** Parses the concept files and the spec in {@code root}; returns everything they produced, as text. */
+    private static String run(Path root, Map<Path, String> files, String spec, boolean check) throws Exception {
+        ConceptRegistry registry = new ConceptParser(root, FuzzSupport.SETTINGS).parse(files);
+        Path specFile = root.resolve("specs").resolve("uses-concepts.spec");
+        ParsedSpec parsed = new SpecParser(root, FuzzSupport.SETTINGS, registry).parse(specFile, spec);
+        if (check) {
+            FuzzSupport.checkConcepts(registry, files);
+            FuzzSupport.checkSpec(parsed, specFile, spec);
+        }
+        return FuzzSupport.render(registry) + FuzzSupport.render(parsed)
+                + FuzzSupport.expandAll(parsed.spec(), new Resolver(root, FuzzSupport.SETTINGS));
+    }
 
     @FuzzTest(maxDuration = "60s")
     // No control characters: Jazzer writes these into a libFuzzer dictionary file, which cannot hold them raw.
@@ -29,19 +38,20 @@ class ConceptParserFuzzTest {
             "<file:", "<table:", "hello.txt", "../../outside/secret.txt", "escape.txt", "# A <x>", "* B <x>", "# B <y>", "* A <y>"})
     void parseArbitraryConcepts(byte[] input) throws Exception {
         String text = FuzzSupport.text(input);
-        Map<Path, String> files = new LinkedHashMap<>();
         String[] parts = text.split("\f", 3);
-        for (int i = 0; i < parts.length; i++) {
-            files.put(FuzzSupport.PROJECT.resolve("concepts").resolve("c" + i + ".cpt"), parts[i]);
-        }
-        ConceptRegistry registry = FuzzSupport.bounded(text.length(), () -> CONCEPTS.parse(files));
-        FuzzSupport.checkConcepts(registry, files);
-
-        // The same text as a spec calling those concepts: linking, nesting and expansion under arbitrary input.
+        // The first part again as a spec calling those concepts: linking, nesting and expansion under arbitrary input.
         String spec = "# Spec\n## Scenario\n" + parts[0];
-        SpecParser parser = new SpecParser(FuzzSupport.PROJECT, FuzzSupport.SETTINGS, registry);
-        ParsedSpec parsed = FuzzSupport.bounded(spec.length(), () -> parser.parse(SPEC, spec));
-        FuzzSupport.checkSpec(parsed, SPEC, spec);
-        FuzzSupport.bounded(spec.length(), () -> FuzzSupport.expandAll(parsed.spec(), RESOLVER, spec));
+        String rendered = FuzzSupport.bounded(text.length(),
+                () -> run(FuzzSupport.PROJECT, files(FuzzSupport.PROJECT, parts), spec, true));
+        FuzzSupport.assertContained(rendered, () -> run(FuzzSupport.CONTROL, files(FuzzSupport.CONTROL, parts), spec,
+                false));
+    }
+
+    private static Map<Path, String> files(Path root, String[] parts) {
+        Map<Path, String> files = new LinkedHashMap<>();
+        for (int i = 0; i < parts.length; i++) {
+            files.put(root.resolve("concepts").resolve("c" + i + ".cpt"), parts[i]);
+        }
+        return files;
     }
 }

@@ -23,12 +23,8 @@ import java.util.Map;
 class SpecFragmentFuzzTest {
 
     private static final List<String> SPECS = seeds();
-    private static final Path FILE = FuzzSupport.PROJECT.resolve("specs").resolve("mutated.spec");
-    private static final ConceptRegistry CONCEPTS = concepts();
-    private static final SpecParser PARSER = new SpecParser(FuzzSupport.PROJECT, FuzzSupport.SETTINGS, CONCEPTS);
-    private static final SpecParser MULTILINE_PARSER =
-            new SpecParser(FuzzSupport.PROJECT, FuzzSupport.MULTILINE_SETTINGS, CONCEPTS);
-    private static final Resolver RESOLVER = new Resolver(FuzzSupport.PROJECT, FuzzSupport.SETTINGS);
+    private static final ConceptRegistry CONCEPTS = concepts(FuzzSupport.PROJECT);
+    private static final ConceptRegistry CONTROL_CONCEPTS = concepts(FuzzSupport.CONTROL);
 
     private static List<String> seeds() {
         List<String> out = new ArrayList<>(FuzzSupport.corpus(".spec"));
@@ -38,24 +34,36 @@ class SpecFragmentFuzzTest {
         return out;
     }
 
-    private static ConceptRegistry concepts() {
+    private static ConceptRegistry concepts(Path root) {
         Map<Path, String> files = new LinkedHashMap<>();
         List<String> cpts = FuzzSupport.corpus(".cpt");
         for (int i = 0; i < cpts.size(); i++) {
-            files.put(FuzzSupport.PROJECT.resolve("c" + i + ".cpt"), cpts.get(i));
+            files.put(root.resolve("c" + i + ".cpt"), cpts.get(i));
         }
-        files.put(FuzzSupport.PROJECT.resolve("login.cpt"), "# Login as <user>\n* Open <file:hello.txt>\n"
+        files.put(root.resolve("login.cpt"), "# Login as <user>\n* Open <file:hello.txt>\n"
                 + "* Type <user>\n   |k|v|\n   |name|<user>|\n");
-        return new ConceptParser(FuzzSupport.PROJECT, FuzzSupport.SETTINGS).parse(files);
+        return new ConceptParser(root, FuzzSupport.SETTINGS).parse(files);
+    }
+
+    /** Parses {@code text} in {@code root} and expands it; returns everything produced, as text. */
+    private static String run(Path root, ConceptRegistry concepts, boolean multiline, String text, boolean check) {
+        Path file = root.resolve("specs").resolve("mutated.spec");
+        ParsedSpec parsed = new SpecParser(root, multiline ? FuzzSupport.MULTILINE_SETTINGS : FuzzSupport.SETTINGS,
+                concepts).parse(file, text);
+        if (check) {
+            FuzzSupport.checkSpec(parsed, file, text);
+        }
+        return FuzzSupport.render(parsed)
+                + FuzzSupport.expandAll(parsed.spec(), new Resolver(root, FuzzSupport.SETTINGS));
     }
 
     @FuzzTest(maxDuration = "60s")
     void parseMutatedSpec(FuzzedDataProvider data) throws Exception {
         String base = SPECS.get(data.consumeInt(0, SPECS.size() - 1));
-        SpecParser parser = data.consumeBoolean() ? MULTILINE_PARSER : PARSER;
+        boolean multiline = data.consumeBoolean();
         String text = Mutator.mutate(base, data);
-        ParsedSpec parsed = FuzzSupport.bounded(text.length(), () -> parser.parse(FILE, text));
-        FuzzSupport.checkSpec(parsed, FILE, text);
-        FuzzSupport.bounded(text.length(), () -> FuzzSupport.expandAll(parsed.spec(), RESOLVER, text));
+        String rendered = FuzzSupport.bounded(text.length(),
+                () -> run(FuzzSupport.PROJECT, CONCEPTS, multiline, text, true));
+        FuzzSupport.assertContained(rendered, () -> run(FuzzSupport.CONTROL, CONTROL_CONCEPTS, multiline, text, false));
     }
 }

@@ -16,10 +16,12 @@ import java.nio.file.Path;
 class SpecParserFuzzTest {
 
     private static final Path FILE = FuzzSupport.PROJECT.resolve("specs").resolve("fuzz.spec");
-    private static final SpecParser PARSER =
-            new SpecParser(FuzzSupport.PROJECT, FuzzSupport.SETTINGS, ConceptRegistry.empty());
-    private static final SpecParser MULTILINE_PARSER =
-            new SpecParser(FuzzSupport.PROJECT, FuzzSupport.MULTILINE_SETTINGS, ConceptRegistry.empty());
+    private static final Path CONTROL_FILE = FuzzSupport.CONTROL.resolve("specs").resolve("fuzz.spec");
+
+    private static SpecParser parser(Path root, boolean multiline) {
+        return new SpecParser(root, multiline ? FuzzSupport.MULTILINE_SETTINGS : FuzzSupport.SETTINGS,
+                ConceptRegistry.empty());
+    }
 
     @FuzzTest(maxDuration = "60s")
     // No control characters: Jazzer writes these into a libFuzzer dictionary file, which cannot hold them raw.
@@ -29,8 +31,11 @@ class SpecParserFuzzTest {
     void parseArbitraryText(byte[] input) throws Exception {
         String text = FuzzSupport.text(input);
         // The first byte picks Gauge's allow_multiline_step, so both lexer modes are explored.
-        SpecParser parser = input.length > 0 && (input[0] & 1) == 1 ? MULTILINE_PARSER : PARSER;
-        ParsedSpec parsed = FuzzSupport.bounded(text.length(), () -> parser.parse(FILE, text));
+        boolean multiline = input.length > 0 && (input[0] & 1) == 1;
+        ParsedSpec parsed = FuzzSupport.bounded(text.length(), () -> parser(FuzzSupport.PROJECT, multiline)
+                .parse(FILE, text));
         FuzzSupport.checkSpec(parsed, FILE, text);
+        FuzzSupport.assertContained(FuzzSupport.render(parsed),
+                () -> FuzzSupport.render(parser(FuzzSupport.CONTROL, multiline).parse(CONTROL_FILE, text)));
     }
 }
