@@ -60,6 +60,10 @@ public interface ReporterListener extends AutoCloseable {
     default void onScenarioFinished(ScenarioFinished event) throws Exception {
     }
 
+    /**
+     * A spec has ended. Scenarios skipped before they started (validation error, dead runner, ...) had no scenario
+     * events: they come here, in {@code event.result().unstartedScenarios()}.
+     */
     default void onSpecFinished(SpecFinished event) throws Exception {
     }
 

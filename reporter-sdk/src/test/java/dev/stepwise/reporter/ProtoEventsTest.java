@@ -1,17 +1,24 @@
 package dev.stepwise.reporter;
 
 import dev.stepwise.proto.ExecutionStartingRequest;
+import dev.stepwise.proto.ExecutionStatus;
+import dev.stepwise.proto.ProtoItem;
+import dev.stepwise.proto.ProtoScenario;
 import dev.stepwise.proto.ProtoSpec;
 import dev.stepwise.proto.ProtoSpecResult;
+import dev.stepwise.proto.ProtoStep;
 import dev.stepwise.proto.ProtoSuiteResult;
+import dev.stepwise.proto.ProtoTableDrivenScenario;
 import dev.stepwise.proto.ScenarioExecutionEndingRequest;
 import dev.stepwise.proto.SpecExecutionEndingRequest;
+import dev.stepwise.proto.Span;
 import dev.stepwise.proto.StepExecutionEndingRequest;
 import dev.stepwise.proto.StepExecutionStartingRequest;
 import dev.stepwise.proto.SuiteExecutionResult;
 import dev.stepwise.reporter.event.ExecutedStep;
 import dev.stepwise.reporter.event.Parameter;
 import dev.stepwise.reporter.event.ScenarioFinished;
+import dev.stepwise.reporter.event.ScenarioResult;
 import dev.stepwise.reporter.event.SpecFinished;
 import dev.stepwise.reporter.event.Status;
 import dev.stepwise.reporter.event.StepFinished;
@@ -125,6 +132,49 @@ class ProtoEventsTest {
         assertEquals(Duration.ofSeconds(2), r.result().duration());
         assertEquals("2026-01-02T03:04:05Z", r.result().timestamp().orElseThrow());
         assertSame(suite, r.rawRequest());
+    }
+
+    @Test
+    void scenariosThatNeverStartedComeWithTheSpecResult() {
+        ProtoScenario invalid = ProtoScenario.newBuilder().setScenarioHeading("Unimplemented").addTags("wip")
+                .setSpan(Span.newBuilder().setStart(12).setEnd(14)).setSkipped(true)
+                .setExecutionStatus(ExecutionStatus.SKIPPED).addSkipErrors("Step implementation not found: Fly away")
+                .addScenarioItems(ProtoItem.newBuilder().setItemType(ProtoItem.ItemType.Step).setStep(
+                        ProtoStep.newBuilder().setActualText("Fly away").setParsedText("Fly away")))
+                .build();
+        ProtoScenario row = invalid.toBuilder().setScenarioHeading("Per row").clearSkipErrors()
+                .addSkipErrors("runner died").build();
+        // Gauge also lists the scenarios that ran; those must not come back as unstarted.
+        ProtoScenario ran = Fixtures.scenarioResult("Ran", false).getProtoItem().getScenario();
+        ProtoScenario skippedByHook = invalid.toBuilder().setScenarioHeading("Skipped by its hook")
+                .addPreHookMessages("the shop is closed").build();
+        ProtoSpecResult spec = ProtoSpecResult.newBuilder().setProtoSpec(ProtoSpec.newBuilder()
+                        .setSpecHeading("Login").setFileName("/p/specs/login.spec")
+                        .addItems(ProtoItem.newBuilder().setItemType(ProtoItem.ItemType.Scenario).setScenario(ran))
+                        .addItems(ProtoItem.newBuilder().setItemType(ProtoItem.ItemType.Scenario).setScenario(invalid))
+                        .addItems(ProtoItem.newBuilder().setItemType(ProtoItem.ItemType.Scenario)
+                                .setScenario(skippedByHook))
+                        .addItems(ProtoItem.newBuilder().setItemType(ProtoItem.ItemType.TableDrivenScenario)
+                                .setTableDrivenScenario(ProtoTableDrivenScenario.newBuilder().setScenario(row)
+                                        .setIsSpecTableDriven(true).setTableRowIndex(1))))
+                .setScenarioCount(4).setScenarioSkippedCount(3).build();
+        var sf = (SpecFinished) ProtoEvents.toEvent(SpecExecutionEndingRequest.newBuilder().setSpecResult(spec).build(), AT);
+        List<ScenarioResult> unstarted = sf.result().unstartedScenarios();
+        assertEquals(List.of("Unimplemented", "Per row"), unstarted.stream().map(ScenarioResult::name).toList());
+        ScenarioResult first = unstarted.get(0);
+        assertEquals(Status.SKIPPED, first.status());
+        assertEquals(List.of("Step implementation not found: Fly away"), first.skipReasons());
+        assertEquals(List.of("wip"), first.tags());
+        assertEquals(12, first.span().orElseThrow().start());
+        assertEquals("Fly away", first.steps().get(0).step().actualText());
+        assertEquals(Status.SKIPPED, first.steps().get(0).result().status());
+        assertEquals(1, unstarted.get(1).dataRow().orElseThrow().specTableRowIndex());
+        assertEquals(List.of("runner died"), unstarted.get(1).skipReasons());
+
+        // The suite result's per-spec copies do not repeat them.
+        var r = (SuiteResultReady) ProtoEvents.toEvent(SuiteExecutionResult.newBuilder()
+                .setSuiteResult(ProtoSuiteResult.newBuilder().addSpecResults(spec)).build(), AT);
+        assertTrue(r.result().specs().get(0).unstartedScenarios().isEmpty());
     }
 
     @Test

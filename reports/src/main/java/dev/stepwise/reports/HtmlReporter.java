@@ -127,8 +127,14 @@ public final class HtmlReporter implements ReporterListener {
         if (finished) {
             return;
         }
-        Integer specId = specIdByStream.remove(event.context().stream());
-        json.spec(record(event), event, specId == null ? nextSpecId++ : specId);
+        Integer known = specIdByStream.remove(event.context().stream());
+        int specId = known == null ? nextSpecId++ : known;
+        // Scenarios skipped before they started had no scenario events: they are rows too.
+        for (var unstarted : event.result().unstartedScenarios()) {
+            json.unstartedScenario(record(event), event, unstarted, specId);
+            endRecord();
+        }
+        json.spec(record(event), event, specId);
         endRecord();
     }
 

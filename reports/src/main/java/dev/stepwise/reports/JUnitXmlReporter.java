@@ -130,6 +130,10 @@ public final class JUnitXmlReporter implements ReporterListener {
             if (s.pending != null) {
                 writeTestCase(s);
             }
+            // Scenarios skipped before they started (validation error, dead runner, ...) had no scenario events.
+            for (ScenarioResult unstarted : event.result().unstartedScenarios()) {
+                writeTestCase(s, unstarted, caseName(unstarted, unstarted.name()), event.spec(), List.of());
+            }
             int i = 0;
             for (Failure f : event.result().beforeHookFailures()) {
                 hookCase(s, "before spec hook" + (i++ == 0 ? "" : " " + i), f);
@@ -203,14 +207,18 @@ public final class JUnitXmlReporter implements ReporterListener {
         List<ScenarioFinished> earlier = List.copyOf(s.earlierAttempts);
         s.pending = null;
         s.earlierAttempts.clear();
-        ScenarioResult r = e.result();
+        writeTestCase(s, e.result(), caseName(e), e.spec(), earlier);
+    }
+
+    private void writeTestCase(SpecState s, ScenarioResult r, String caseName, SpecInfo eventSpec,
+                               List<ScenarioFinished> earlier) throws IOException {
         Writer w = s.body;
         long millis = r.duration().toMillis();
         s.tests++;
         s.millis += millis;
         w.write("  <testcase");
-        attr(w, "name", caseName(e));
-        attr(w, "classname", suiteName(s.spec.name().isEmpty() ? e.spec() : s.spec));
+        attr(w, "name", caseName);
+        attr(w, "classname", suiteName(s.spec.name().isEmpty() ? eventSpec : s.spec));
         attr(w, "time", seconds(millis));
         w.write(">\n");
         if (r.status() == Status.FAILED) {
@@ -305,8 +313,12 @@ public final class JUnitXmlReporter implements ReporterListener {
     }
 
     private static String caseName(ScenarioFinished e) {
-        String name = e.result().name().isEmpty() ? e.scenario().name() : e.result().name();
-        Optional<dev.stepwise.reporter.event.DataRow> row = e.result().dataRow();
+        return caseName(e.result(), e.scenario().name());
+    }
+
+    private static String caseName(ScenarioResult r, String scenarioName) {
+        String name = r.name().isEmpty() ? scenarioName : r.name();
+        Optional<dev.stepwise.reporter.event.DataRow> row = r.dataRow();
         if (row.isPresent()) {
             int index = row.get().scenarioTableRowIndex() >= 0 ? row.get().scenarioTableRowIndex()
                     : row.get().specTableRowIndex();

@@ -32,6 +32,7 @@ public final class JsonReporter implements ReporterListener {
     private ReportFile out;
     private JsonWriter w;
     private boolean finished;
+    private int flaky;
 
     /** @param file the report file, e.g. {@code reports/json-report/report.ndjson} */
     public JsonReporter(Path file) {
@@ -76,6 +77,9 @@ public final class JsonReporter implements ReporterListener {
     @Override
     public void onScenarioFinished(ScenarioFinished event) throws IOException {
         if (!finished) {
+            if (ResultJson.isFlaky(event.scenario(), event.result())) {
+                flaky++;
+            }
             json.scenario(open(event), event, steps.finish(event), -1);
             endLine();
         }
@@ -84,6 +88,11 @@ public final class JsonReporter implements ReporterListener {
     @Override
     public void onSpecFinished(SpecFinished event) throws IOException {
         if (!finished) {
+            // Scenarios skipped before they started had no scenario events: their lines come before the spec's.
+            for (var unstarted : event.result().unstartedScenarios()) {
+                json.unstartedScenario(open(event), event, unstarted, -1);
+                endLine();
+            }
             json.spec(open(event), event, -1);
             endLine();
         }
@@ -94,7 +103,7 @@ public final class JsonReporter implements ReporterListener {
         if (finished) {
             return;
         }
-        json.suite(open(event), event.result());
+        json.suite(open(event), event.result(), flaky);
         endLine();
         finished = true;
         out.commit();

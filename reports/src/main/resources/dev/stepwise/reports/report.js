@@ -105,9 +105,11 @@
 
   function scenarioEl(s) {
     var tagEls = (s.tags || []).map(function (t) { return el('span', { cls: 'tag', text: t }); });
-    var extra = s.previous && s.previous.length ? el('span', { cls: 'attempts', text: 'attempt ' + s.attempt + ' of ' + (s.maxRetries + 1) }) : null;
+    var extra = s.previous && s.previous.length ? el('span', { cls: 'attempts', text: (s.flaky ? 'flaky: passed on ' : '') + 'attempt ' + s.attempt + ' of ' + (s.maxRetries + 1) }) : null;
+    // A skipped scenario says why on its row (scenarios skipped before they started have no steps to open).
+    var reason = s.status === 'skipped' && s.skipReasons && s.skipReasons.length ? el('span', { cls: 'reason', text: s.skipReasons.join('; ') }) : null;
     var row = el('div', { cls: 'row' }, [badge(s.status), el('span', { cls: 'name', text: s.name + (s.dataRow ? ' [row ' + ((s.dataRow.scenarioTableRow >= 0 ? s.dataRow.scenarioTableRow : s.dataRow.specTableRow) + 1) + ']' : '') })]
-      .concat(tagEls).concat([extra, el('span', { cls: 'dur', text: ms(s.durationMs) })]));
+      .concat(tagEls).concat([reason, extra, el('span', { cls: 'dur', text: ms(s.durationMs) })]));
     var box = el('div', { cls: 'scenario', 'data-status': s.status }, [row]);
     var open = null;
     row.addEventListener('click', function () {

@@ -31,6 +31,7 @@ class HtmlReportBrowserTest {
     @TempDir
     static Path tmp;
     static Path report;
+    static Path unstartedReport;
 
     @BeforeAll
     static void requireChromium() throws Exception {
@@ -46,9 +47,21 @@ class HtmlReportBrowserTest {
         Files.write(shots.resolve("shot.png"), Base64Png.ONE_PIXEL);
         report = tmp.resolve("html-report/index.html");
         RunDriver.sampleRun(new RunDriver(new HtmlReporter(report, Optional.of(shots))));
+        unstartedReport = tmp.resolve("unstarted/index.html");
+        RunDriver d = new RunDriver(new HtmlReporter(unstartedReport, Optional.empty()));
+        d.startSuite();
+        d.startSpec("Rockets");
+        d.scenario("Launch", "passed", 0);
+        d.unstarted("Land on Mars", "Step implementation not found: Fly to \"Mars\"");
+        d.endSpec();
+        d.endSuite();
     }
 
     private static String dumpDom(String fragment) throws Exception {
+        return dumpDom(report, fragment);
+    }
+
+    private static String dumpDom(Path report, String fragment) throws Exception {
         Path profile = Files.createTempDirectory(tmp, "profile");
         List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
@@ -96,6 +109,17 @@ class HtmlReportBrowserTest {
         assertTrue(dom.contains("attempt 2 of 2"), "retry shown on the final attempt");
         assertFalse(dom.contains("Flaky transfer</span><span class=\"tag\">smoke</span><span class=\"dur\">1.23 s</span></div></div><div class=\"scenario\" data-status=\"failed\""),
                 "the superseded attempt is not a separate row");
+    }
+
+    @Test
+    void scenariosSkippedBeforeTheyStartedAreRowsWithTheirReason() throws Exception {
+        String dom = dumpDom(unstartedReport, "");
+        assertTrue(dom.contains("data-errors=\"[]\""), "script errors: " + between(dom, "data-errors=\"", "\""));
+        assertEquals(List.of("Launch=passed", "Land on Mars=skipped"), rows(dom));
+        assertTrue(dom.contains("<span class=\"reason\">Step implementation not found: Fly to \"Mars\"</span>"),
+                "the reason is on the row");
+        assertTrue(dom.contains("<b>1</b>Skipped"), "summary counts it");
+        assertEquals(List.of("Land on Mars=skipped"), rows(dumpDom(unstartedReport, "#status=skipped")));
     }
 
     @Test

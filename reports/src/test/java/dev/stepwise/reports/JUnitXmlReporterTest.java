@@ -85,6 +85,29 @@ class JUnitXmlReporterTest {
     }
 
     @Test
+    void scenariosSkippedBeforeTheyStartedAreSkippedTestCases() throws Exception {
+        Path dir = tmp.resolve("xml-report");
+        RunDriver d = new RunDriver(new JUnitXmlReporter(dir));
+        d.startSuite();
+        d.startSpec("Rockets");
+        d.scenario("Launch", "passed", 0);
+        d.unstarted("Land on Mars", "Step implementation not found: Fly to \"Mars\"");
+        d.endSpec();
+        d.endSuite();
+
+        Element suite = parse(files(dir).get(0));
+        assertEquals("2", suite.getAttribute("tests"));
+        assertEquals("1", suite.getAttribute("skipped"));
+        assertEquals("0", suite.getAttribute("failures"));
+        Element mars = (Element) suite.getElementsByTagName("testcase").item(1);
+        assertEquals("Land on Mars", mars.getAttribute("name"));
+        assertEquals("Rockets", mars.getAttribute("classname"));
+        assertEquals("0.000", mars.getAttribute("time"));
+        Element skipped = (Element) mars.getElementsByTagName("skipped").item(0);
+        assertEquals("Step implementation not found: Fly to \"Mars\"", skipped.getAttribute("message"));
+    }
+
+    @Test
     void aRunKilledMidSpecLeavesNoPartialFile() throws Exception {
         Path dir = tmp.resolve("xml");
         JUnitXmlReporter reporter = new JUnitXmlReporter(dir);

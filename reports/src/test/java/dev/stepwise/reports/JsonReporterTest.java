@@ -55,6 +55,31 @@ class JsonReporterTest {
     }
 
     @Test
+    void scenariosSkippedBeforeTheyStartedGetALineBeforeTheirSpec() throws Exception {
+        Path file = tmp.resolve("json-report/report.ndjson");
+        RunDriver d = new RunDriver(new JsonReporter(file));
+        d.startSuite();
+        d.startSpec("Rockets");
+        d.scenario("Launch", "passed", 0);
+        d.unstarted("Land on Mars", "Step implementation not found: Fly to \"Mars\"");
+        d.endSpec();
+        d.endSuite();
+
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(5, lines.size(), String.join("\n", lines));
+        String mars = lines.get(2);
+        assertTrue(mars.startsWith("{\"type\":\"scenario\",\"spec\":\"Rockets\",\"specFile\":\"/p/specs/Rockets.spec\","
+                + "\"name\":\"Land on Mars\",\"status\":\"skipped\",\"durationMs\":0,\"tags\":[\"wip\"],"
+                + "\"specTags\":[\"web\"],\"attempt\":1,\"maxRetries\":0,\"stream\":0,\"unstarted\":true,\"line\":20"), mars);
+        assertTrue(mars.contains("\"skipReasons\":[\"Step implementation not found: Fly to \\\"Mars\\\"\"]"), mars);
+        assertTrue(mars.contains("\"steps\":[{\"kind\":\"step\",\"text\":\"Fly to \\\"Mars\\\"\",\"status\":\"skipped\""),
+                mars);
+        assertFalse(lines.get(1).contains("unstarted"), "attempts that ran have no unstarted field");
+        assertTrue(lines.get(3).startsWith("{\"type\":\"spec\",\"name\":\"Rockets\""), lines.get(3));
+        assertTrue(lines.get(3).contains("\"scenarios\":2,\"passed\":1,\"failed\":0,\"skipped\":1"), lines.get(3));
+    }
+
+    @Test
     void unwritableFolderNamesThePath() throws IOException {
         Path blocker = Files.writeString(tmp.resolve("file"), "x");
         RunDriver d = new RunDriver(new JsonReporter(blocker.resolve("json/report.ndjson")));

@@ -53,7 +53,10 @@ public final class GrpcRunnerClient implements RunnerClient {
     private final Duration connectTimeout;
     private final ProcessProbe probe;
     private final Runnable onClose;
-    private boolean answered;
+    private final int stream;
+    private final boolean view;
+    /** Shared by the stream views of one connection: has the runner answered once (handshake done)? */
+    private final java.util.concurrent.atomic.AtomicBoolean answered;
 
     /**
      * @param channel         a channel to the runner; closed by {@link #close()}
@@ -73,6 +76,28 @@ public final class GrpcRunnerClient implements RunnerClient {
         this.connectTimeout = connectTimeout;
         this.probe = probe;
         this.onClose = onClose;
+        this.stream = 0;
+        this.view = false;
+        this.answered = new java.util.concurrent.atomic.AtomicBoolean();
+    }
+
+    private GrpcRunnerClient(GrpcRunnerClient owner, int stream) {
+        this.channel = owner.channel;
+        this.stub = owner.stub;
+        this.conceptMessages = owner.conceptMessages;
+        this.requestTimeout = owner.requestTimeout;
+        this.connectTimeout = owner.connectTimeout;
+        this.probe = owner.probe;
+        this.onClose = () -> { };
+        this.stream = stream;
+        this.view = true;
+        this.answered = owner.answered;
+    }
+
+    /** A view that sends {@code stream} in execution requests; its {@link #close()} leaves the channel open. */
+    @Override
+    public RunnerClient forStream(int newStream) {
+        return new GrpcRunnerClient(this, newStream);
     }
 
     @Override
@@ -107,10 +132,10 @@ public final class GrpcRunnerClient implements RunnerClient {
     @Override
     public Outcome initDataStore(Level level) {
         return execute(s -> switch (level) {
-            case SUITE -> s.initializeSuiteDataStore(SuiteDataStoreInitRequest.newBuilder().setStream(0).build());
-            case SPEC -> s.initializeSpecDataStore(SpecDataStoreInitRequest.newBuilder().setStream(0).build());
+            case SUITE -> s.initializeSuiteDataStore(SuiteDataStoreInitRequest.newBuilder().setStream(stream).build());
+            case SPEC -> s.initializeSpecDataStore(SpecDataStoreInitRequest.newBuilder().setStream(stream).build());
             case SCENARIO -> s.initializeScenarioDataStore(
-                    ScenarioDataStoreInitRequest.newBuilder().setStream(0).build());
+                    ScenarioDataStoreInitRequest.newBuilder().setStream(stream).build());
         }, false);
     }
 
@@ -119,27 +144,27 @@ public final class GrpcRunnerClient implements RunnerClient {
         ExecutionInfo info = ProtoMapper.executionInfo(state);
         return execute(s -> switch (hook) {
             case START_EXECUTION -> s.startExecution(
-                    ExecutionStartingRequest.newBuilder().setCurrentExecutionInfo(info).setStream(0).build());
+                    ExecutionStartingRequest.newBuilder().setCurrentExecutionInfo(info).setStream(stream).build());
             case START_SPEC -> s.startSpecExecution(
-                    SpecExecutionStartingRequest.newBuilder().setCurrentExecutionInfo(info).setStream(0).build());
+                    SpecExecutionStartingRequest.newBuilder().setCurrentExecutionInfo(info).setStream(stream).build());
             case START_SCENARIO -> s.startScenarioExecution(
-                    ScenarioExecutionStartingRequest.newBuilder().setCurrentExecutionInfo(info).setStream(0).build());
+                    ScenarioExecutionStartingRequest.newBuilder().setCurrentExecutionInfo(info).setStream(stream).build());
             case START_STEP -> s.startStepExecution(
-                    StepExecutionStartingRequest.newBuilder().setCurrentExecutionInfo(info).setStream(0).build());
+                    StepExecutionStartingRequest.newBuilder().setCurrentExecutionInfo(info).setStream(stream).build());
             case FINISH_STEP -> s.finishStepExecution(
-                    StepExecutionEndingRequest.newBuilder().setCurrentExecutionInfo(info).setStream(0).build());
+                    StepExecutionEndingRequest.newBuilder().setCurrentExecutionInfo(info).setStream(stream).build());
             case FINISH_SCENARIO -> s.finishScenarioExecution(
-                    ScenarioExecutionEndingRequest.newBuilder().setCurrentExecutionInfo(info).setStream(0).build());
+                    ScenarioExecutionEndingRequest.newBuilder().setCurrentExecutionInfo(info).setStream(stream).build());
             case FINISH_SPEC -> s.finishSpecExecution(
-                    SpecExecutionEndingRequest.newBuilder().setCurrentExecutionInfo(info).setStream(0).build());
+                    SpecExecutionEndingRequest.newBuilder().setCurrentExecutionInfo(info).setStream(stream).build());
             case FINISH_EXECUTION -> s.finishExecution(
-                    ExecutionEndingRequest.newBuilder().setCurrentExecutionInfo(info).setStream(0).build());
+                    ExecutionEndingRequest.newBuilder().setCurrentExecutionInfo(info).setStream(stream).build());
         }, true);
     }
 
     @Override
     public Outcome executeStep(ExecutionState.StepCall call) {
-        return execute(s -> s.executeStep(ProtoMapper.stepRequest(call)), true);
+        return execute(s -> s.executeStep(ProtoMapper.stepRequest(call).toBuilder().setStream(stream).build()), true);
     }
 
     @Override
@@ -147,9 +172,9 @@ public final class GrpcRunnerClient implements RunnerClient {
         ExecutionInfo info = ProtoMapper.executionInfo(state);
         return execute(s -> starting
                 ? s.notifyConceptExecutionStarting(ConceptExecutionStartingRequest.newBuilder()
-                        .setCurrentExecutionInfo(info).setStream(0).build())
+                        .setCurrentExecutionInfo(info).setStream(stream).build())
                 : s.notifyConceptExecutionEnding(ConceptExecutionEndingRequest.newBuilder()
-                        .setCurrentExecutionInfo(info).setStream(0).build()), true);
+                        .setCurrentExecutionInfo(info).setStream(stream).build()), true);
     }
 
     @Override
@@ -163,6 +188,9 @@ public final class GrpcRunnerClient implements RunnerClient {
 
     @Override
     public void close() {
+        if (view) {
+            return;
+        }
         channel.shutdown();
         try {
             if (!channel.awaitTermination(2, TimeUnit.SECONDS)) {
@@ -198,11 +226,11 @@ public final class GrpcRunnerClient implements RunnerClient {
      */
     private <T> T call(Function<RunnerGrpc.RunnerBlockingStub, T> rpc, boolean request) {
         RunnerGrpc.RunnerBlockingStub s = stub;
-        if (!answered) {
+        if (!answered.get()) {
             s = s.withWaitForReady().withDeadlineAfter(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
             try {
                 T out = rpc.apply(s);
-                answered = true;
+                answered.set(true);
                 return out;
             } catch (StatusRuntimeException e) {
                 OptionalInt exit = probe.exitStatus(500);

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * scenarios of 10 steps: wall time, the host JVM's peak RSS and heap, and the 10k/1k ratios; plus the parser alone
  * on 10,000 spec files.</li>
  * <li>{@code refactor}: {@code stepwise refactor} on a step used in 1,000 spec files plus its Java file.</li>
+ * <li>{@code reports}: the cost of reporting, see {@link ReportsBench}.</li>
  * </ul>
  * Every measured program is the real CLI in its own JVM ({@code java -cp <host jar and lib> ...Main}), so its memory
  * and start-up are what a user gets. Prints a Markdown table and appends it to docs/benchmarks.md.
@@ -40,7 +41,7 @@ public final class HostBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: HostBench host|refactor --name value ...");
+            throw new IllegalArgumentException("usage: HostBench host|refactor|reports --name value ...");
         }
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 1; i + 1 < args.length; i += 2) {
@@ -53,11 +54,14 @@ public final class HostBench {
         switch (args[0]) {
             case "host" -> bench.host();
             case "refactor" -> bench.refactor();
+            case "parallel" -> ParallelBench.run(bench, bench.work, Path.of(bench.require("step-api")),
+                    Path.of(bench.require("out")), bench.require("command"));
+            case "reports" -> new ReportsBench(bench, options, bench.work).run();
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
     }
 
-    private String require(String name) {
+    String require(String name) {
         String value = options.get(name);
         if (value == null) {
             throw new IllegalArgumentException("--" + name + " is required");
@@ -65,8 +69,13 @@ public final class HostBench {
         return value;
     }
 
+    /** {@link #cli} for the other benchmarks of this package. */
+    ProcessBuilder cliCommand(List<String> jvmOptions, String... args) {
+        return cli(jvmOptions, args);
+    }
+
     /** The CLI in a fresh JVM, as scripts/stepwise starts it, with extra JVM options first. */
-    private ProcessBuilder cli(List<String> jvmOptions, String... args) {
+    ProcessBuilder cli(List<String> jvmOptions, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(BenchSupport.javaCommand());
         cmd.addAll(jvmOptions);
@@ -164,7 +173,7 @@ public final class HostBench {
                 + "10,000 specs parsed", require("command"), body);
     }
 
-    private static String dash(long v) {
+    static String dash(long v) {
         return v < 0 ? "n/a" : String.valueOf(v);
     }
 
@@ -173,7 +182,7 @@ public final class HostBench {
     }
 
     /** {max heap before a GC (MB), max heap after a GC (MB), GC count, heap used at exit (KB)}. */
-    private static long[] gcStats(Path log) throws IOException {
+    static long[] gcStats(Path log) throws IOException {
         long before = -1;
         long after = -1;
         long count = 0;

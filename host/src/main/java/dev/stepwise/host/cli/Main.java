@@ -5,7 +5,11 @@ import dev.stepwise.host.config.ConfigException;
 import dev.stepwise.host.config.Manifest;
 import dev.stepwise.host.config.ProjectConfig;
 import dev.stepwise.host.console.ConsoleReporter;
+import dev.stepwise.host.events.EventLog;
+import dev.stepwise.host.events.Reporting;
+import dev.stepwise.host.events.RunHistory;
 import dev.stepwise.host.execution.Orchestrator;
+import dev.stepwise.host.execution.ParallelOptions;
 import dev.stepwise.host.execution.RunOptions;
 import dev.stepwise.host.execution.SuiteResult;
 import dev.stepwise.host.launch.RepositoryBuild;
@@ -56,7 +60,7 @@ import java.util.stream.Stream;
 @Command(name = "stepwise", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs Gauge specifications against Java step implementations.",
         subcommands = {Main.Run.class, Main.Validate.class, Main.ListCommand.class, Main.Format.class,
-                Main.Refactor.class, ReportCommand.class, DocsCommand.class, CommandLine.HelpCommand.class})
+                Main.Refactor.class, ReportCommand.class, MergeCommand.class, DocsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Spec
@@ -208,23 +212,131 @@ public final class Main implements Callable<Integer> {
                 description = "Spec data-table rows to run, 1-based: '2-4' or '1,3'.")
         String tableRows;
 
+        @Option(names = {"-n", "--parallel-streams"}, paramLabel = "N", description = "Execution streams (default 1: "
+                + "serial). One runner process per stream, or one runner serving N streams when the runner allows "
+                + "it and the project sets enable_multithreading=true. Suite hooks run once per run either way.")
+        Integer streams;
+
+        @Option(names = "--strategy", paramLabel = "lazy|eager", description = "lazy (default): each stream takes "
+                + "the next unit when it is free; eager: units are dealt round-robin before the run.")
+        String strategy;
+
+        @Option(names = "--parallel-unit", paramLabel = "spec|scenario",
+                description = "What one unit of work is: a spec file (default) or a scenario.")
+        String parallelUnit;
+
+        @Option(names = "--max-retries", paramLabel = "K", description = "Run a failing scenario again, up to K "
+                + "more times. Every attempt is reported; one that passes on a retry is flaky.")
+        int maxRetries;
+
+        @Option(names = "--retry-only", paramLabel = "EXPR",
+                description = "Retry only scenarios whose spec and scenario tags match this tag expression.")
+        String retryOnly;
+
+        @Option(names = "--failed", description = "Rerun what failed in the last run (reports/events/latest); "
+                + "a scenario that passed on a retry counts as passed.")
+        boolean failed;
+
+        @Option(names = "--shard", paramLabel = "I/N", description = "Run shard I of N: a deterministic 1/N of the "
+                + "units (see docs/distributed.md).")
+        String shard;
+
+        @Option(names = "--shard-durations", paramLabel = "LOG", description = "An earlier run's event log (or "
+                + "'latest'): balance the shards by its recorded durations instead of dealing round-robin.")
+        String shardDurations;
+
+        @Option(names = "--list-units", hidden = true, description = "Print the units this run (or shard) would "
+                + "execute, one per line, and stop.")
+        boolean listUnits;
+
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             Resolved r = common.resolve(specs);
             ProjectConfig config = r.config();
             PrintStream out = Context.OUT.get();
             TagExpression expr = tags == null || tags.isBlank() ? TagExpression.always()
                     : TagExpression.parse(tags, config.caseSensitiveTags());
-            int streams = Runtime.getRuntime().availableProcessors();
-            RunOptions options = new RunOptions(r.specArgs(), expr, RunOptions.parseTableRows(tableRows), streams,
+            List<String> specArgs = r.specArgs();
+            Path events = Reporting.reportsDir(config).resolve("events");
+            if (failed) {
+                if (!Files.isRegularFile(events.resolve(EventLog.LATEST))) {
+                    throw new IllegalArgumentException("--failed needs the event log of an earlier run, and "
+                            + events.resolve(EventLog.LATEST) + " does not exist: run the suite first.");
+                }
+                Path last = EventLog.latest(events);
+                RunHistory.Failed f = RunHistory.failed(last);
+                if (f.specArgs().isEmpty() && !f.rerunAll()) {
+                    out.println("Nothing failed in the last run (" + last.getFileName() + "): nothing to rerun.");
+                    return 0;
+                }
+                specArgs = f.rerunAll() ? specArgs : f.specArgs();
+                out.println("Rerunning " + (f.rerunAll() ? "everything (the before-suite hook failed)"
+                        : f.specArgs().size() + " failed item(s)") + " of " + last.getFileName());
+            }
+            int n = streams == null ? 1 : streams;
+            boolean multithreaded = false;
+            RunnerLauncher probe = new RunnerLauncher(Context.ENV.get(), defaultRunnerDir(), (l, m, e) -> { }, n);
+            if (n > 1) {
+                String mt = dev.stepwise.host.plugins.PluginSettings.setting(Context.ENV.get(), config,
+                        "enable_multithreading");
+                multithreaded = mt != null && mt.strip().equalsIgnoreCase("true")
+                        && probe.locate(config).multithreaded();
+            }
+            ParallelOptions.UnitKind unit = parallelUnit == null ? ParallelOptions.UnitKind.SPEC
+                    : switch (parallelUnit.strip().toLowerCase(java.util.Locale.ROOT)) {
+                        case "spec" -> ParallelOptions.UnitKind.SPEC;
+                        case "scenario" -> ParallelOptions.UnitKind.SCENARIO;
+                        default -> throw new IllegalArgumentException("--parallel-unit must be spec or scenario, not '"
+                                + parallelUnit + "'");
+                    };
+            ParallelOptions.Strategy strat = strategy == null ? ParallelOptions.Strategy.LAZY
+                    : switch (strategy.strip().toLowerCase(java.util.Locale.ROOT)) {
+                        case "lazy" -> ParallelOptions.Strategy.LAZY;
+                        case "eager" -> ParallelOptions.Strategy.EAGER;
+                        default -> throw new IllegalArgumentException("--strategy must be lazy or eager, not '"
+                                + strategy + "'");
+                    };
+            Map<String, Long> durations = Map.of();
+            if (shardDurations != null) {
+                Path log = shardDurations.equals("latest") ? EventLog.latest(events)
+                        : Path.of(shardDurations).toAbsolutePath().normalize();
+                if (!Files.isRegularFile(log)) {
+                    throw new IllegalArgumentException("--shard-durations: no event log at " + log);
+                }
+                durations = RunHistory.durations(log, config.root(), unit == ParallelOptions.UnitKind.SCENARIO);
+            }
+            ParallelOptions parallel = new ParallelOptions(n, multithreaded, strat, unit, maxRetries,
+                    retryOnly == null || retryOnly.isBlank() ? TagExpression.always()
+                            : TagExpression.parse(retryOnly, config.caseSensitiveTags()),
+                    shard == null ? ParallelOptions.Shard.ALL : ParallelOptions.Shard.parse(shard), durations);
+            // Gauge sends the -n value as numberOfExecutionStreams, and the CPU count when -n is not given.
+            int infoStreams = streams == null ? Runtime.getRuntime().availableProcessors() : n;
+            RunOptions options = new RunOptions(specArgs, expr, RunOptions.parseTableRows(tableRows), infoStreams,
                     explicitArgs(spec.commandLine().getParseResult()));
-            ConsoleReporter console = new ConsoleReporter(out, config.root(), isTerminal(), common.verbose);
-            RunnerLauncher launcher = new RunnerLauncher(Context.ENV.get(), defaultRunnerDir(), console, streams);
+            if (listUnits) {
+                Orchestrator o = new Orchestrator(config.root(), config.projectName(), config.parserSettings(),
+                        options, parallel, new dev.stepwise.host.execution.ExecutionListener() {
+                        }, dev.stepwise.host.execution.ExecutionEvents.NONE);
+                o.plannedUnits().forEach(u -> out.println(u.key()));
+                return 0;
+            }
+            ConsoleReporter console = new ConsoleReporter(out, config.root(), isTerminal() && n == 1, common.verbose);
+            RunnerLauncher launcher = new RunnerLauncher(Context.ENV.get(), defaultRunnerDir(), console, n);
+            if (n > 1) {
+                out.println("Running with " + n + " streams (" + (multithreaded ? "one multithreaded runner"
+                        : "one runner process per stream") + ", " + strat.name().toLowerCase(java.util.Locale.ROOT)
+                        + " distribution of " + unit.name().toLowerCase(java.util.Locale.ROOT) + "s)");
+            }
+            if (!parallel.shard().isAll()) {
+                out.println("Shard " + parallel.shard().index() + "/" + parallel.shard().count()
+                        + (durations.isEmpty() ? " (round-robin over sorted units)"
+                        : " (balanced by " + durations.size() + " recorded durations)"));
+            }
             var reporters = RunReporting.start(config, reporting, Context.ENV.get(), console, tags);
             int exit;
             try {
                 Orchestrator o = new Orchestrator(config.root(), config.projectName(), config.parserSettings(),
-                        options, console, reporters.events());
+                        options, parallel, console, reporters.events());
                 exit = o.run(() -> launcher.launch(config)).exitCode();
             } finally {
                 reporters.close();

@@ -32,6 +32,9 @@ public final class ConsoleReporter implements ExecutionListener, RunnerOutput {
     private final boolean live;
     private final boolean verbose;
     private final List<SpecResult> specs = new ArrayList<>();
+    /** Final attempts that failed, and that passed only on a retry: listed sorted in the summary. */
+    private final List<ScenarioResult> failedScenarios = new ArrayList<>();
+    private final List<ScenarioResult> flakyScenarios = new ArrayList<>();
     private int passed;
     private int failed;
     private int skipped;
@@ -100,18 +103,27 @@ public final class ConsoleReporter implements ExecutionListener, RunnerOutput {
     @Override
     public synchronized void scenarioFinished(ScenarioResult r) {
         clearProgress();
-        switch (r.status()) {
-            case PASSED -> passed++;
-            case FAILED -> failed++;
-            case SKIPPED -> skipped++;
+        if (r.finalAttempt()) {
+            switch (r.status()) {
+                case PASSED -> passed++;
+                case FAILED -> failed++;
+                case SKIPPED -> skipped++;
+            }
+            if (r.status() == Status.FAILED) {
+                failedScenarios.add(r);
+            } else if (r.flaky()) {
+                flakyScenarios.add(r);
+            }
         }
-        String mark = switch (r.status()) {
+        String mark = !r.finalAttempt() ? "RETRY" : r.flaky() ? "FLAKY" : switch (r.status()) {
             case PASSED -> "PASS";
             case FAILED -> "FAIL";
             case SKIPPED -> "SKIP";
         };
-        out.printf("  %s  %s%s   (%s:%d, %d ms)%n", mark, r.heading(), r.row().isEmpty() ? "" : " [" + r.row() + "]",
-                rel(r.specFile()), r.line(), r.durationMillis());
+        String attempt = !r.finalAttempt() ? ", attempt " + r.attempt() + " failed, retrying"
+                : r.attempt() > 1 ? ", attempt " + r.attempt() : "";
+        out.printf("  %s  %s%s   (%s:%d, %d ms%s)%n", mark, r.heading(), r.row().isEmpty() ? "" : " [" + r.row() + "]",
+                rel(r.specFile()), r.line(), r.durationMillis(), attempt);
         for (String m : r.messages()) {
             out.println(indent(m, "        > "));
         }
@@ -148,7 +160,7 @@ public final class ConsoleReporter implements ExecutionListener, RunnerOutput {
         if (!specs.isEmpty()) {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"Specification", "Passed", "Failed", "Skipped", "Time"});
-            for (SpecResult s : specs) {
+            for (SpecResult s : mergedByPath()) {
                 rows.add(new String[] {(s.status() == Status.FAILED ? "x " : "  ") + rel(s.file()),
                         String.valueOf(s.passed()), String.valueOf(s.failed()), String.valueOf(s.skipped()),
                         s.durationMillis() + " ms"});
@@ -161,6 +173,11 @@ public final class ConsoleReporter implements ExecutionListener, RunnerOutput {
         out.printf("Scenarios:      %d executed, %d passed, %d failed, %d skipped%n",
                 r.scenariosPassed() + r.scenariosFailed() + r.scenariosSkipped(), r.scenariosPassed(),
                 r.scenariosFailed(), r.scenariosSkipped());
+        if (r.scenariosFlaky() > 0 || !flakyScenarios.isEmpty()) {
+            out.printf("Flaky:          %d scenario(s) passed only on a retry%n", r.scenariosFlaky());
+        }
+        listScenarios("Failed scenarios:", failedScenarios);
+        listScenarios("Flaky scenarios:", flakyScenarios);
         if (r.parseErrors() > 0) {
             out.printf("Parse errors:   %d%n", r.parseErrors());
         }
@@ -176,6 +193,36 @@ public final class ConsoleReporter implements ExecutionListener, RunnerOutput {
         };
         out.printf("Result: %s (exit code %d)%n", verdict, r.exitCode());
         out.flush();
+    }
+
+    /** The spec table's rows: parts of one file (scenario units, streams) merged, in path order. */
+    private List<SpecResult> mergedByPath() {
+        java.util.Map<String, SpecResult> byPath = new java.util.TreeMap<>();
+        for (SpecResult s : specs) {
+            byPath.merge(rel(s.file()), s, (a, b) -> new SpecResult(a.file(), a.heading(),
+                    a.status() == Status.FAILED || b.status() == Status.FAILED ? Status.FAILED
+                            : a.status() == Status.PASSED || b.status() == Status.PASSED ? Status.PASSED
+                            : Status.SKIPPED,
+                    a.passed() + b.passed(), a.failed() + b.failed(), a.skipped() + b.skipped(), List.of(),
+                    a.durationMillis() + b.durationMillis()));
+        }
+        return List.copyOf(byPath.values());
+    }
+
+    /** Scenarios by spec path, then line, then row: the same order however the streams finished. */
+    private void listScenarios(String title, List<ScenarioResult> list) {
+        if (list.isEmpty()) {
+            return;
+        }
+        List<ScenarioResult> sorted = new ArrayList<>(list);
+        sorted.sort(java.util.Comparator.comparing((ScenarioResult x) -> rel(x.specFile()))
+                .thenComparingInt(ScenarioResult::line).thenComparing(ScenarioResult::row));
+        out.println(title);
+        for (ScenarioResult x : sorted) {
+            out.printf("  %s:%d  %s%s%s%n", rel(x.specFile()), x.line(), x.heading(),
+                    x.row().isEmpty() ? "" : " [" + x.row() + "]",
+                    x.flaky() ? "  (passed on attempt " + x.attempt() + ")" : "");
+        }
     }
 
     @Override

@@ -74,7 +74,7 @@ public final class EventLog implements EventSink {
     }
 
     @Override
-    public void accept(Message event, Instant at) {
+    public synchronized void accept(Message event, Instant at) {
         if (out == null) {
             return;
         }
@@ -97,7 +97,7 @@ public final class EventLog implements EventSink {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (out != null) {
             try {
                 out.close();

@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * Receives Gauge's Reporter requests ({@code ExecutionStartingRequest} ... {@code SuiteExecutionResult}) in the order
- * they happen. Called from one thread (the orchestrator's, or a replay's).
+ * they happen. Called from one thread at a time (the orchestrator's, or a replay's); parallel runs wrap their sink
+ * with {@link #serialized(EventSink)}.
  */
 public interface EventSink extends AutoCloseable {
 
@@ -19,6 +20,24 @@ public interface EventSink extends AutoCloseable {
     /** No more events. */
     @Override
     default void close() {
+    }
+
+    /**
+     * A sink that takes events from several threads (the streams of a parallel run) one at a time: each stream's
+     * events keep their order, events of different streams interleave in arrival order.
+     */
+    static EventSink serialized(EventSink sink) {
+        return new EventSink() {
+            @Override
+            public synchronized void accept(Message event, Instant at) {
+                sink.accept(event, at);
+            }
+
+            @Override
+            public synchronized void close() {
+                sink.close();
+            }
+        };
     }
 
     /** Both sinks, in order. */

@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  *       the grace period) on all targets in parallel, waits up to {@code finishTimeout} per target and aborts the
  *       ones still running.</li>
  * </ul>
- * {@link #accept} is called from one thread (the orchestrator's).
+ * {@link #accept} may be called from several threads (the streams of a parallel run); calls are serialised, so
+ * every target sees the events in one order in which each stream's events keep theirs.
  */
 public final class FanOut implements EventSink {
     private static final Object END = new Object();
@@ -40,7 +41,7 @@ public final class FanOut implements EventSink {
     private final Duration stallTimeout;
     private final Duration finishTimeout;
     private final Consumer<TargetFailure> onFailure;
-    private boolean closed;
+    private volatile boolean closed;
 
     /**
      * @param targets       the reporters
@@ -68,7 +69,7 @@ public final class FanOut implements EventSink {
     }
 
     @Override
-    public void accept(Message event, Instant at) {
+    public synchronized void accept(Message event, Instant at) {
         if (closed) {
             throw new IllegalStateException("event after close: " + event.getDescriptorForType().getName());
         }
@@ -91,10 +92,12 @@ public final class FanOut implements EventSink {
     /** Drains, finishes every target (in parallel), and waits. Idempotent. */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
         long deadline = System.nanoTime() + stallTimeout.toNanos();
         for (Sender s : senders) {
             if (!s.dead) {

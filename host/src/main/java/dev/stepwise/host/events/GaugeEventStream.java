@@ -76,7 +76,11 @@ import java.util.Objects;
  *       what runs out of memory on large suites (user-pain theme 4). A reporter that needs the items builds them
  *       from the scenario notifications.</li>
  * </ul>
- * Not thread-safe: called from the orchestrator's thread only.
+ * In a parallel run every stream gets its own view ({@link #forStream(int)}) with its own spec and scenario in
+ * flight; the views share the sink (which must take concurrent calls, see {@link EventSink#serialized}) and the
+ * suite's spec headers. The final {@code SuiteExecutionResult} merges the parts of a spec file that ran as several
+ * units and lists the specs in path order, whatever order the streams finished in. Each object (the suite object
+ * and each view) is called from one thread at a time.
  */
 public final class GaugeEventStream implements ExecutionEvents {
     /** Gauge's legacy {@code timestamp} layout, "Jan 2, 2006 at 3:04pm". */
@@ -88,10 +92,10 @@ public final class GaugeEventStream implements ExecutionEvents {
     private final String tags;
     private final Instant suiteStart;
 
-    // Suite.
+    // Suite (shared by the stream views).
     private String projectName = "";
-    private final ProtoSuiteResult.Builder suite = ProtoSuiteResult.newBuilder();
-    private final List<ProtoSpecResult> specHeaders = new ArrayList<>();
+    private final ProtoSuiteResult.Builder suite;
+    private final List<ProtoSpecResult> specHeaders;
     private boolean suiteStarted;
 
     // The spec in flight.
@@ -130,6 +134,25 @@ public final class GaugeEventStream implements ExecutionEvents {
         this.tags = Objects.requireNonNull(tags, "tags");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.suiteStart = clock.instant();
+        this.suite = ProtoSuiteResult.newBuilder();
+        this.specHeaders = java.util.Collections.synchronizedList(new ArrayList<>());
+    }
+
+    private GaugeEventStream(GaugeEventStream parent) {
+        this.sink = parent.sink;
+        this.environment = parent.environment;
+        this.tags = parent.tags;
+        this.clock = parent.clock;
+        this.suiteStart = parent.suiteStart;
+        this.suite = parent.suite;
+        this.specHeaders = parent.specHeaders;
+        this.projectName = parent.projectName;
+    }
+
+    /** A view for one stream: its own spec and scenario in flight, the suite's sink and spec headers. */
+    @Override
+    public ExecutionEvents forStream(int stream) {
+        return new GaugeEventStream(this);
     }
 
     // ---------------------------------------------------------------- suite
@@ -160,12 +183,53 @@ public final class GaugeEventStream implements ExecutionEvents {
     @Override
     public void suiteFinished(SuiteResult r) {
         closeSpec(null);
-        ProtoSuiteResult.Builder b = suiteSoFar().toBuilder().addAllSpecResults(specHeaders)
+        List<ProtoSpecResult> specs;
+        synchronized (specHeaders) {
+            specs = mergeSpecResults(specHeaders);
+        }
+        ProtoSuiteResult.Builder b = suiteSoFar().toBuilder().addAllSpecResults(specs)
                 .setSpecsFailedCount(r.specsFailed()).setSpecsSkippedCount(r.specsSkipped())
                 .setExecutionTime(r.wallMillis())
                 .setFailed(suite.getFailed() || r.exitCode() != 0 && r.exitCode() != 3)
                 .setSuccessRate(successRate(r.specsExecuted(), r.specsFailed(), r.specsSkipped()));
         emit(SuiteExecutionResult.newBuilder().setSuiteResult(b).build());
+    }
+
+    /**
+     * One result per spec file, in file-name order: parts of a file that ran as separate units (scenario units, or
+     * shards merged by {@code stepwise merge}) become one, as Gauge's {@code mergeDataTableSpecResults} does:
+     * counts add, failed is OR'd, skipped only if every part was, errors and hook failures concatenate, and the
+     * time is the longest part's (parts run side by side).
+     */
+    public static List<ProtoSpecResult> mergeSpecResults(List<ProtoSpecResult> parts) {
+        java.util.Map<String, ProtoSpecResult.Builder> byFile = new java.util.TreeMap<>();
+        for (ProtoSpecResult p : parts) {
+            String file = p.getProtoSpec().getFileName();
+            ProtoSpecResult.Builder m = byFile.get(file);
+            if (m == null) {
+                byFile.put(file, p.toBuilder());
+                continue;
+            }
+            ProtoSpec.Builder spec = m.getProtoSpecBuilder();
+            spec.setItemCount(spec.getItemCount() + p.getProtoSpec().getItemCount())
+                    .addAllPreHookFailures(p.getProtoSpec().getPreHookFailuresList())
+                    .addAllPostHookFailures(p.getProtoSpec().getPostHookFailuresList())
+                    .addAllPreHookMessages(p.getProtoSpec().getPreHookMessagesList())
+                    .addAllPostHookMessages(p.getProtoSpec().getPostHookMessagesList())
+                    .addAllItems(p.getProtoSpec().getItemsList());
+            m.setScenarioCount(m.getScenarioCount() + p.getScenarioCount())
+                    .setScenarioFailedCount(m.getScenarioFailedCount() + p.getScenarioFailedCount())
+                    .setScenarioSkippedCount(m.getScenarioSkippedCount() + p.getScenarioSkippedCount())
+                    .setExecutionTime(Math.max(m.getExecutionTime(), p.getExecutionTime()))
+                    .setFailed(m.getFailed() || p.getFailed()).setSkipped(m.getSkipped() && p.getSkipped())
+                    .addAllErrors(p.getErrorsList());
+            for (int row : p.getFailedDataTableRowsList()) {
+                if (!m.getFailedDataTableRowsList().contains(row)) {
+                    m.addFailedDataTableRows(row);
+                }
+            }
+        }
+        return byFile.values().stream().map(ProtoSpecResult.Builder::build).toList();
     }
 
     /** Gauge: the share of specs that neither failed nor were skipped, in percent; 0 when nothing ran. */
@@ -363,9 +427,9 @@ public final class GaugeEventStream implements ExecutionEvents {
         scenario.setExecutionTime(millis).setExecutionStatus(status(status)).setFailed(status == Status.FAILED)
                 .setSkipped(status == Status.SKIPPED);
         if (r != null) {
-            scenario.addAllSkipErrors(r.skipReasons());
+            scenario.addAllSkipErrors(r.skipReasons()).setRetriesCount(r.attempt() - 1);
         }
-        if (status == Status.FAILED) {
+        if (status == Status.FAILED && (r == null || r.finalAttempt())) {
             specFailed = true;
             if (specRow >= 0 && !specResult.getFailedDataTableRowsList().contains(specRow)) {
                 specResult.addFailedDataTableRows(specRow);

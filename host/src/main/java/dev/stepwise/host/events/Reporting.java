@@ -139,7 +139,8 @@ public final class Reporting implements AutoCloseable {
         } catch (IOException e) {
             warnings.add("the event log could not be created under " + reports.resolve("events") + ": " + e);
         }
-        EventSink sink = log == null ? fanOut : EventSink.both(log, fanOut);
+        // Streams of a parallel run emit concurrently: one lock keeps the log and every reporter in the same order.
+        EventSink sink = EventSink.serialized(log == null ? fanOut : EventSink.both(log, fanOut));
         String env = String.join(",", config.env().names());
         GaugeEventStream stream = new GaugeEventStream(sink, env, tags == null ? "" : tags, Clock.systemUTC());
         Reporting r = new Reporting(options, reports, log, fanOut, stream,

@@ -20,6 +20,15 @@ public interface ExecutionEvents {
     ExecutionEvents NONE = new ExecutionEvents() {
     };
 
+    /**
+     * The events of one execution stream in a parallel run: spec, scenario, concept and step notifications of that
+     * stream go to the view, suite notifications to this object. Views are called from their stream's thread, at
+     * the same time as each other. The default shares this object, for listeners that keep no per-stream state.
+     */
+    default ExecutionEvents forStream(int stream) {
+        return this;
+    }
+
     /** Before StartExecution. */
     default void suiteStarting(ExecutionState state) {
     }

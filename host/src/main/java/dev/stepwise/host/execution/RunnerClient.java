@@ -29,6 +29,15 @@ public interface RunnerClient extends AutoCloseable {
 
     Outcome concept(boolean starting, ExecutionState state);
 
+    /**
+     * This runner as seen by one execution stream: the same connection, with {@code stream} in every execution
+     * request. Closing or killing a view is the owner's business, so callers close only the client they launched.
+     * Clients that know no streams return themselves.
+     */
+    default RunnerClient forStream(int stream) {
+        return this;
+    }
+
     /** Sends Kill and lets the runner end. */
     void kill();
 

@@ -21,12 +21,20 @@ import java.util.Map;
  * @param command         the {@code run} command for this OS
  * @param conceptMessages whether the runner wants concept notifications
  * @param grpcSupport     whether it serves gRPC (the host supports only gRPC runners)
+ * @param multithreaded   descriptor {@code multithreaded}: one runner can serve several streams concurrently (used
+ *                        only when the project also sets {@code enable_multithreading=true})
  */
 public record RunnerDescriptor(Path file, String id, String version, List<String> command, boolean conceptMessages,
-                               boolean grpcSupport) {
+                               boolean grpcSupport, boolean multithreaded) {
 
     public RunnerDescriptor {
         command = List.copyOf(command);
+    }
+
+    /** A descriptor that does not declare {@code multithreaded}. */
+    public RunnerDescriptor(Path file, String id, String version, List<String> command, boolean conceptMessages,
+                            boolean grpcSupport) {
+        this(file, id, version, command, conceptMessages, grpcSupport, false);
     }
 
     /** The install directory: the runner's working directory. */
@@ -72,7 +80,8 @@ public record RunnerDescriptor(Path file, String id, String version, List<String
         Object version = map.get("version");
         return new RunnerDescriptor(file, id == null ? "" : id.toString(), version == null ? "" : version.toString(),
                 command,
-                Boolean.TRUE.equals(map.get("conceptMessages")), Boolean.TRUE.equals(map.get("gRPCSupport")));
+                Boolean.TRUE.equals(map.get("conceptMessages")), Boolean.TRUE.equals(map.get("gRPCSupport")),
+                Boolean.TRUE.equals(map.get("multithreaded")));
     }
 
     static String osKey() {

@@ -139,7 +139,7 @@ public final class EventMapper {
         if (request instanceof SpecExecutionEndingRequest r) {
             ExecutionInfo info = r.getCurrentExecutionInfo();
             SpecInfo spec = spec(info);
-            SpecResult result = specResult(r.getSpecResult());
+            SpecResult result = specResult(r.getSpecResult(), true);
             if (spec.name().isEmpty() && spec.fileName().isEmpty()) {
                 spec = result.spec();
             }
@@ -419,6 +419,14 @@ public final class EventMapper {
     }
 
     static SpecResult specResult(ProtoSpecResult r) {
+        return specResult(r, false);
+    }
+
+    /**
+     * @param withUnstarted map the scenarios in {@code protoSpec.items} that never started (only the spec-ending
+     *                      notification carries them; the suite result's copies would be duplicates)
+     */
+    static SpecResult specResult(ProtoSpecResult r, boolean withUnstarted) {
         ProtoSpec p = r.getProtoSpec();
         Status status = r.getFailed() ? Status.FAILED : r.getSkipped() ? Status.SKIPPED : Status.PASSED;
         List<String> hookMessages = new ArrayList<>(
@@ -429,7 +437,63 @@ public final class EventMapper {
                 Duration.ofMillis(r.getExecutionTime()), r.getErrorsList().stream().map(EventMapper::specError).toList(),
                 p.getPreHookFailuresList().stream().map(f -> hookFailure(true, f).orElseThrow()).toList(),
                 p.getPostHookFailuresList().stream().map(f -> hookFailure(true, f).orElseThrow()).toList(),
-                hookMessages, r.getFailedDataTableRowsList());
+                hookMessages, r.getFailedDataTableRowsList(),
+                withUnstarted ? unstartedScenarios(p) : List.of());
+    }
+
+    /**
+     * The scenarios of a spec result that were skipped before they started. Stepwise puts only those in the
+     * spec-ending {@code protoSpec.items}; Gauge puts every scenario there, so an item counts as unstarted only
+     * when it is SKIPPED and shows no sign of having run: no step or concept with an execution result, no hook
+     * failure or hook message, no execution time. (A scenario that skipped itself from its before hook has the
+     * skip message as a pre-hook message, and it got scenario notifications.)
+     */
+    static List<ScenarioResult> unstartedScenarios(ProtoSpec p) {
+        List<ScenarioResult> out = new ArrayList<>();
+        for (ProtoItem item : p.getItemsList()) {
+            ProtoScenario s;
+            if (item.hasTableDrivenScenario()) {
+                s = item.getTableDrivenScenario().getScenario();
+            } else if (item.hasScenario()) {
+                s = item.getScenario();
+            } else {
+                continue;
+            }
+            if (!neverStarted(s)) {
+                continue;
+            }
+            ScenarioResult r = scenarioResult(item, 0, ExecutionInfo.getDefaultInstance());
+            if (r.status() != Status.SKIPPED) {
+                r = new ScenarioResult(r.name(), r.tags(), Status.SKIPPED, r.duration(), r.span(), r.retriesCount(),
+                        r.dataRow(), r.contexts(), r.steps(), r.teardowns(), r.beforeHookFailure(),
+                        r.afterHookFailure(), r.hookMessages(), r.hookScreenshotFiles(), r.skipReasons(), r.id());
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    private static boolean neverStarted(ProtoScenario s) {
+        boolean skipped = s.getSkipped() || s.getExecutionStatus() == dev.stepwise.proto.ExecutionStatus.SKIPPED;
+        if (!skipped || s.getFailed() || s.getExecutionTime() > 0 || s.hasPreHookFailure() || s.hasPostHookFailure()
+                || s.getPreHookMessagesCount() > 0 || s.getPreHookMessageCount() > 0
+                || s.getPostHookMessagesCount() > 0 || s.getPostHookMessageCount() > 0) {
+            return false;
+        }
+        return !ran(s.getContextsList()) && !ran(s.getScenarioItemsList()) && !ran(s.getTearDownStepsList());
+    }
+
+    private static boolean ran(List<ProtoItem> items) {
+        for (ProtoItem item : items) {
+            if (item.hasStep() && item.getStep().getStepExecutionResult().hasExecutionResult()) {
+                return true;
+            }
+            if (item.hasConcept() && (item.getConcept().getConceptExecutionResult().hasExecutionResult()
+                    || ran(item.getConcept().getStepsList()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static SuiteResult suiteResult(ProtoSuiteResult r) {

@@ -5,10 +5,13 @@ import dev.stepwise.reporter.event.ExecutedItem;
 import dev.stepwise.reporter.event.Failure;
 import dev.stepwise.reporter.event.Parameter;
 import dev.stepwise.reporter.event.ScenarioFinished;
+import dev.stepwise.reporter.event.ScenarioInfo;
 import dev.stepwise.reporter.event.ScenarioResult;
 import dev.stepwise.reporter.event.SpecError;
 import dev.stepwise.reporter.event.SpecFinished;
+import dev.stepwise.reporter.event.SpecInfo;
 import dev.stepwise.reporter.event.SpecResult;
+import dev.stepwise.reporter.event.Status;
 import dev.stepwise.reporter.event.StepResult;
 import dev.stepwise.reporter.event.SuiteResult;
 import dev.stepwise.reporter.event.Table;
@@ -36,18 +39,34 @@ public final class ResultJson {
     }
 
     public void scenario(JsonWriter w, ScenarioFinished e, List<ExecutedItem> items, int specId) throws IOException {
-        ScenarioResult r = e.result();
+        scenario(w, e.spec(), e.scenario(), e.context().stream(), e.result(), items, specId, false);
+    }
+
+    /**
+     * A scenario that was skipped before it started ({@link SpecResult#unstartedScenarios()}): the same object as
+     * an attempt, with {@code "unstarted": true}.
+     */
+    public void unstartedScenario(JsonWriter w, SpecFinished e, ScenarioResult r, int specId) throws IOException {
+        scenario(w, e.spec(), new ScenarioInfo(r.name(), r.tags(), 0, 0), e.context().stream(), r, r.allItems(),
+                specId, true);
+    }
+
+    private void scenario(JsonWriter w, SpecInfo spec, ScenarioInfo scenario, int stream, ScenarioResult r,
+                          List<ExecutedItem> items, int specId, boolean unstarted) throws IOException {
         w.beginObject().field("type", "scenario");
         if (specId >= 0) {
             w.field("specId", specId);
         }
-        w.field("spec", e.spec().name()).field("specFile", e.spec().fileName())
-                .field("name", r.name().isEmpty() ? e.scenario().name() : r.name())
+        w.field("spec", spec.name()).field("specFile", spec.fileName())
+                .field("name", r.name().isEmpty() ? scenario.name() : r.name())
                 .field("status", status(r.status())).field("durationMs", r.duration().toMillis())
-                .strings("tags", r.tags().isEmpty() ? e.scenario().tags() : r.tags())
-                .strings("specTags", e.spec().tags())
-                .field("attempt", e.scenario().attempt()).field("maxRetries", e.scenario().maxRetries())
-                .field("stream", e.context().stream());
+                .strings("tags", r.tags().isEmpty() ? scenario.tags() : r.tags())
+                .strings("specTags", spec.tags())
+                .field("attempt", scenario.attempt()).field("maxRetries", scenario.maxRetries())
+                .field("stream", stream);
+        if (unstarted) {
+            w.name("unstarted").value(true);
+        }
         if (r.span().isPresent()) {
             w.field("line", r.span().get().start());
         }
@@ -72,6 +91,13 @@ public final class ResultJson {
             item(w, item);
         }
         w.endArray();
+        // Written only when true, last, so lines of runs without retries are unchanged.
+        if (isFlaky(scenario, r)) {
+            w.name("flaky").value(true);
+        }
+        if (!unstarted && r.status() == Status.FAILED && scenario.currentRetry() < scenario.maxRetries()) {
+            w.name("willBeRetried").value(true);
+        }
         w.endObject();
     }
 
@@ -144,7 +170,20 @@ public final class ResultJson {
         w.endObject();
     }
 
+    /**
+     * A passed attempt that is a retry: the scenario failed before and passed now. Retries only follow failed
+     * attempts, so this needs no memory of earlier lines.
+     */
+    public static boolean isFlaky(ScenarioInfo scenario, ScenarioResult r) {
+        return scenario.isRetry() && r.status() == Status.PASSED;
+    }
+
     public void suite(JsonWriter w, SuiteResult r) throws IOException {
+        suite(w, r, -1);
+    }
+
+    /** The suite object; {@code flaky} (scenarios that passed on a retry) is written when not negative. */
+    public void suite(JsonWriter w, SuiteResult r, int flaky) throws IOException {
         w.beginObject().field("type", "suite").field("project", r.projectName())
                 .field("status", status(r.status())).field("environment", r.environment()).field("tags", r.tags())
                 .field("timestamp", r.timestamp().orElse("")).field("durationMs", r.duration().toMillis())
@@ -153,6 +192,9 @@ public final class ResultJson {
                 .field("specsSkipped", r.specsSkippedCount()).field("scenarios", r.scenariosCount())
                 .field("scenariosPassed", r.scenariosPassedCount()).field("scenariosFailed", r.scenariosFailedCount())
                 .field("scenariosSkipped", r.scenariosSkippedCount());
+        if (flaky >= 0) {
+            w.field("scenariosFlaky", flaky);
+        }
         optionalFailure(w, "beforeHookFailure", r.beforeHookFailure());
         optionalFailure(w, "afterHookFailure", r.afterHookFailure());
         w.strings("hookMessages", r.hookMessages());

@@ -84,6 +84,11 @@ public final class CucumberMessagesPlugin implements ReporterListener {
     }
 
     @Override
+    public void onSpecFinished(dev.stepwise.reporter.event.SpecFinished e) throws Exception {
+        reporter.onSpecFinished(e); // scenarios skipped before they started
+    }
+
+    @Override
     public void onSuiteResult(dev.stepwise.reporter.event.SuiteResultReady e) throws Exception {
         reporter.onSuiteResult(e);
     }

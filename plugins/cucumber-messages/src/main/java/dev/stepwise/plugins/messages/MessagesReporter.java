@@ -12,6 +12,7 @@ import dev.stepwise.reporter.event.ScenarioFinished;
 import dev.stepwise.reporter.event.ScenarioInfo;
 import dev.stepwise.reporter.event.ScenarioResult;
 import dev.stepwise.reporter.event.ScenarioStarting;
+import dev.stepwise.reporter.event.SpecFinished;
 import dev.stepwise.reporter.event.SpecInfo;
 import dev.stepwise.reporter.event.SpecStarting;
 import dev.stepwise.reporter.event.Status;
@@ -81,8 +82,10 @@ import java.util.regex.Pattern;
  * {@link GaugeToGherkin} and parsed by {@link GherkinParser} with the shared id generator) and one stepDefinition
  * per new Gauge step value. Per scenario attempt: testCase (first attempt only), testCaseStarted, a "before
  * scenario" hook step, the pickle steps (started/attachments/finished, steps that never ran finish SKIPPED), an
- * "after scenario" hook step that also carries teardown steps, testCaseFinished. Every id referenced is emitted
- * before it is referenced. State is kept per stream, so parallel runs interleave correctly.
+ * "after scenario" hook step that also carries teardown steps, testCaseFinished. Scenarios skipped before they
+ * started (validation error, dead runner; they have no scenario events) are written when their spec finishes, as
+ * an attempt whose every step, hooks included, finishes SKIPPED with the skip reasons as its message. Every id
+ * referenced is emitted before it is referenced. State is kept per stream, so parallel runs interleave correctly.
  */
 public final class MessagesReporter implements ReporterListener {
     private static final Pattern EXCEPTION_TYPE = Pattern.compile("^([\\w$.]+)(?::|$)");
@@ -291,8 +294,53 @@ public final class MessagesReporter implements ReporterListener {
                 Duration.ZERO, before, event.receivedAt());
     }
 
+    /**
+     * A scenario skipped before it started gets one attempt here, when its spec ends: testCase (if new),
+     * testCaseStarted, every test step started and finished SKIPPED with the reasons, testCaseFinished.
+     */
+    @Override
+    public void onSpecFinished(SpecFinished event) throws IOException {
+        if (event.result().unstartedScenarios().isEmpty()) {
+            return;
+        }
+        Instant at = event.receivedAt();
+        int stream = event.context().stream();
+        Attempt inFlight = attempts.remove(stream);
+        try {
+            for (ScenarioResult r : event.result().unstartedScenarios()) {
+                Attempt a = startAttempt(stream, event.spec(), new ScenarioInfo(r.name(), r.tags(), 0, 0),
+                        r.dataRow(), at, true);
+                if (a == null) {
+                    continue;
+                }
+                attempts.remove(stream);
+                Optional<Failure> reason = r.skipReasons().isEmpty() ? Optional.empty()
+                        : Optional.of(Failure.of(String.join("; ", r.skipReasons()), ""));
+                for (TestStep step : a.testCase.getTestSteps()) {
+                    stepStarted(a, step.getId(), at);
+                    stepFinished(a, step.getId(), TestStepResultStatus.SKIPPED, Duration.ZERO, reason, at);
+                }
+                sink.write(Envelope.of(new TestCaseFinished(a.startedId, ts(at), false)));
+            }
+        } finally {
+            if (inFlight != null) {
+                attempts.put(stream, inFlight);
+            }
+        }
+    }
+
     private Attempt startAttempt(int stream, SpecInfo spec, ScenarioInfo scenario, Optional<DataRow> row, Instant at)
             throws IOException {
+        return startAttempt(stream, spec, scenario, row, at, false);
+    }
+
+    /**
+     * @param unstarted a scenario skipped before it started: an outline's rows may come without their row index
+     *                  (Stepwise sends plain scenarios), so without one the first example row that has no test case
+     *                  yet is taken
+     */
+    private Attempt startAttempt(int stream, SpecInfo spec, ScenarioInfo scenario, Optional<DataRow> row, Instant at,
+                                 boolean unstarted) throws IOException {
         ensureRunStarted(at);
         SpecState s = spec(spec);
         List<PickleRef> pickles = s.pickles.get(scenario.name());
@@ -307,6 +355,10 @@ public final class MessagesReporter implements ReporterListener {
         if (map.outline() && row.isPresent()) {
             DataRow d = row.get();
             index = d.scenarioTableRowIndex() >= 0 ? d.scenarioTableRowIndex() : Math.max(0, d.specTableRowIndex());
+        } else if (map.outline() && unstarted) {
+            while (index < pickles.size() - 1 && pickles.get(index).testCase != null) {
+                index++;
+            }
         }
         PickleRef p = pickles.get(Math.min(index, pickles.size() - 1));
         if (p.testCase == null) {
