@@ -88,23 +88,28 @@ public final class GrpcCodeRefactorer implements CodeRefactorer {
         return edits;
     }
 
+    /**
+     * Ends the runner. Once it has answered Kill it finishes and exits by itself (as Gauge relies on,
+     * and it also exits when this process does), so the refactoring does not wait for it; a runner
+     * that did not answer is stopped, forcibly after the kill timeout.
+     */
     @Override
     public void close() {
+        boolean killed = false;
         try {
             if (answered) {
                 stub.withDeadlineAfter(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
                         .kill(KillProcessRequest.getDefaultInstance());
+                killed = true;
             }
         } catch (StatusRuntimeException e) {
             // The runner may drop the connection while answering Kill; it is ending either way.
+            killed = e.getStatus().getCode() == io.grpc.Status.Code.UNAVAILABLE;
         }
         connection.channel().shutdownNow();
-        try {
-            connection.channel().awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!killed) {
+            connection.process().stop(killTimeout);
         }
-        connection.process().stop(killTimeout);
     }
 
     private static ProtoStepValue value(StepSources.Text parsed, String text, List<String> names) {
