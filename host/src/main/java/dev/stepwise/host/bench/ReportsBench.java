@@ -87,8 +87,8 @@ final class ReportsBench {
 
         double base = BenchSupport.percentile(wall.get(SETUPS.get(0)), 50);
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "| `stepwise run`, %,d scenarios x 10 steps | wall time, median of %d "
-                + "(s) | min (s) | max (s) | ratio to baseline | target | met |\n", scenarios, rounds))
+        table.append(String.format(Locale.ROOT, "| `stepwise run`, %,d scenarios x 10 steps | wall time, median of "
+                + "%d, nearest rank (s) | min (s) | max (s) | ratio to baseline | target | met |\n", scenarios, rounds))
                 .append("|---|---:|---:|---:|---:|---|---|\n");
         for (Setup setup : SETUPS) {
             List<Double> t = wall.get(setup);

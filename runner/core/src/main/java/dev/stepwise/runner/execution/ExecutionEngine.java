@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -83,7 +84,7 @@ public final class ExecutionEngine implements AutoCloseable {
     }
 
     /** Records where execution is, without running anything (concept notifications). */
-    public Outcome moveTo(int stream, ExecutionContext context) {
+    public Outcome moveTo(int stream, Supplier<ExecutionContext> context) {
         return timed(stream, state -> state.setContext(context));
     }
 
@@ -107,14 +108,19 @@ public final class ExecutionEngine implements AutoCloseable {
      * failing before-hook stops the rest of its group; after-hooks all run, and the first failure is
      * reported (later ones are added as messages). Hooks are never recoverable.
      */
-    public Outcome runHooks(HookKind kind, int stream, ExecutionContext context) {
+    public Outcome runHooks(HookKind kind, int stream, Supplier<ExecutionContext> where) {
         long start = System.nanoTime();
         StreamState state = stream(stream);
-        state.setContext(context);
+        state.setContext(where);
+        List<HookImplementation> hooks = registry.hooks(kind);
+        if (hooks.isEmpty()) {
+            return Outcome.passed(state.drainCaptured(), millisSince(start));
+        }
+        ExecutionContext context = state.context();
         Throwable first = null;
         HookImplementation firstHook = null;
         List<String> laterFailures = new ArrayList<>();
-        for (HookImplementation hook : registry.hooks(kind)) {
+        for (HookImplementation hook : hooks) {
             if (!hook.tags().matches(context.allTags())) {
                 continue;
             }

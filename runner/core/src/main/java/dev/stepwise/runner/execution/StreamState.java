@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The state of one execution stream: its spec and scenario stores, where execution is, and the
@@ -31,7 +32,8 @@ public final class StreamState implements StreamScope {
     private final Path screenshotsDir;
     private final Optional<ScreenshotProvider> screenshots;
 
-    private volatile ExecutionContext context;
+    /** Where execution is, converted from the request only if user code asks for it. */
+    private volatile Supplier<ExecutionContext> context;
     private final List<String> messages = new ArrayList<>();
     private final List<String> files = new ArrayList<>();
 
@@ -43,7 +45,8 @@ public final class StreamState implements StreamScope {
         this.screenshotsDir = screenshotsDir;
         this.screenshots = screenshots;
         int oneBased = Math.max(1, stream);
-        this.context = ExecutionContext.builder().stream(oneBased).numberOfStreams(oneBased).build();
+        ExecutionContext initial = ExecutionContext.builder().stream(oneBased).numberOfStreams(oneBased).build();
+        this.context = () -> initial;
     }
 
     public int stream() {
@@ -71,11 +74,38 @@ public final class StreamState implements StreamScope {
 
     @Override
     public ExecutionContext context() {
-        return context;
+        return context.get();
     }
 
-    public void setContext(ExecutionContext context) {
-        this.context = context;
+    /** Records where execution is; {@code context} is computed at most once, when first asked for. */
+    public void setContext(Supplier<ExecutionContext> context) {
+        this.context = new Once<>(context);
+    }
+
+    /** A supplier that computes its value once, on first use, from any thread. */
+    private static final class Once<T> implements Supplier<T> {
+        private Supplier<T> source;
+        private volatile T value;
+
+        Once(Supplier<T> source) {
+            this.source = source;
+        }
+
+        @Override
+        public T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = source.get();
+                        value = v;
+                        source = null;
+                    }
+                }
+            }
+            return v;
+        }
     }
 
     @Override

@@ -98,7 +98,8 @@ final class RunnerService extends RunnerGrpc.RunnerImplBase {
         Executor executor = engine.registry().hooks(kind).isEmpty()
                 ? streams.inlineIfIdle(stream)
                 : streams.forStream(stream);
-        execute(name, request, executor, out, q -> engine.runHooks(kind, stream, context(info.apply(q), stream)));
+        execute(name, request, executor, out,
+                q -> engine.runHooks(kind, stream, () -> context(info.apply(q), stream)));
     }
 
     private <Q, R> void ask(String name, Q request, StreamObserver<R> out, RpcAdapter.Handler<Q, R> body) {
@@ -183,14 +184,14 @@ final class RunnerService extends RunnerGrpc.RunnerImplBase {
     public void notifyConceptExecutionStarting(ConceptExecutionStartingRequest r,
                                                StreamObserver<ExecutionStatusResponse> out) {
         execute("NotifyConceptExecutionStarting", r, streams.inlineIfIdle(r.getStream()), out,
-                q -> engine.moveTo(q.getStream(), context(q.getCurrentExecutionInfo(), q.getStream())));
+                q -> engine.moveTo(q.getStream(), () -> context(q.getCurrentExecutionInfo(), q.getStream())));
     }
 
     @Override
     public void notifyConceptExecutionEnding(ConceptExecutionEndingRequest r,
                                              StreamObserver<ExecutionStatusResponse> out) {
         execute("NotifyConceptExecutionEnding", r, streams.inlineIfIdle(r.getStream()), out,
-                q -> engine.moveTo(q.getStream(), context(q.getCurrentExecutionInfo(), q.getStream())));
+                q -> engine.moveTo(q.getStream(), () -> context(q.getCurrentExecutionInfo(), q.getStream())));
     }
 
     @Override
