@@ -173,7 +173,7 @@ public final class ChangeSet {
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
-                ch.force(true);
+                ch.force(false); // the data and what is needed to read it back; timestamps need not wait
             }
             try {
                 Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
