@@ -1,5 +1,6 @@
 package dev.stepwise.host.plugins;
 
+import dev.stepwise.host.launch.PluginVersions;
 import dev.stepwise.host.config.ConfigException;
 import dev.stepwise.host.config.Json;
 
@@ -53,16 +54,16 @@ public record PluginDescriptor(Path file, String id, String version, String name
 
     /** Empty when this host's Gauge version is within {@code gaugeVersionSupport}; else why not. */
     public String versionProblem() {
-        int[] us = PluginLocator.version(GAUGE_VERSION);
+        int[] us = PluginVersions.parse(GAUGE_VERSION);
         if (!minimumGauge.isBlank()) {
-            int[] min = PluginLocator.version(minimumGauge.strip());
-            if (min != null && PluginLocator.compare(us, min) < 0) {
+            int[] min = PluginVersions.parse(minimumGauge.strip());
+            if (min != null && PluginVersions.compare(us, min) < 0) {
                 return "it needs Gauge " + minimumGauge + " or newer; Stepwise speaks Gauge " + GAUGE_VERSION;
             }
         }
         if (!maximumGauge.isBlank()) {
-            int[] max = PluginLocator.version(maximumGauge.strip());
-            if (max != null && PluginLocator.compare(us, max) > 0) {
+            int[] max = PluginVersions.parse(maximumGauge.strip());
+            if (max != null && PluginVersions.compare(us, max) > 0) {
                 return "it supports Gauge up to " + maximumGauge + "; Stepwise speaks Gauge " + GAUGE_VERSION;
             }
         }

@@ -2,17 +2,15 @@ package dev.stepwise.host.plugins;
 
 import dev.stepwise.host.config.ConfigException;
 import dev.stepwise.host.config.GaugeSettings;
+import dev.stepwise.host.launch.PluginVersions;
 import dev.stepwise.host.launch.RepositoryBuild;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Finds a plugin's {@code plugin.json}: {@code $STEPWISE_HOME/plugins/<id>/<version>/plugin.json}, then
@@ -43,7 +41,7 @@ public final class PluginLocator {
         for (Path root : roots()) {
             Path dir = root.resolve(id);
             searched.add(dir.resolve("<version>").resolve("plugin.json").toString());
-            Optional<Path> latest = latestVersionDir(dir);
+            Optional<Path> latest = PluginVersions.latestVersionDir(dir);
             if (latest.isPresent() && Files.isRegularFile(latest.get().resolve("plugin.json"))) {
                 return PluginDescriptor.read(latest.get().resolve("plugin.json"));
             }
@@ -58,43 +56,5 @@ public final class PluginLocator {
         throw new ConfigException("Plugin '" + id + "' (manifest.json \"Plugins\") is not installed. Searched: "
                 + String.join(", ", searched) + ". Install it there (a folder <id>/<version>/ holding plugin.json),"
                 + " or remove it from manifest.json.");
-    }
-
-    static Optional<Path> latestVersionDir(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isDirectory).filter(p -> version(p.getFileName().toString()) != null)
-                    .max(Comparator.comparing(p -> version(p.getFileName().toString()), PluginLocator::compare));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** {@code 1.2.3}, {@code 1.2.3-SNAPSHOT}, {@code 1.2.3.nightly-2024} give [1,2,3]; null if not a version. */
-    static int[] version(String name) {
-        String[] parts = name.split("[.-]");
-        List<Integer> nums = new ArrayList<>();
-        for (String p : parts) {
-            if (p.isEmpty() || !p.chars().allMatch(Character::isDigit)) {
-                break;
-            }
-            nums.add(Integer.parseInt(p));
-        }
-        if (nums.size() < 3) {
-            return null;
-        }
-        return new int[] {nums.get(0), nums.get(1), nums.get(2)};
-    }
-
-    static int compare(int[] a, int[] b) {
-        for (int i = 0; i < 3; i++) {
-            int c = Integer.compare(a[i], b[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
     }
 }

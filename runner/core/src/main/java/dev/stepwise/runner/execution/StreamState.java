@@ -82,32 +82,6 @@ public final class StreamState implements StreamScope {
         this.context = new Once<>(context);
     }
 
-    /** A supplier that computes its value once, on first use, from any thread. */
-    private static final class Once<T> implements Supplier<T> {
-        private Supplier<T> source;
-        private volatile T value;
-
-        Once(Supplier<T> source) {
-            this.source = source;
-        }
-
-        @Override
-        public T get() {
-            T v = value;
-            if (v == null) {
-                synchronized (this) {
-                    v = value;
-                    if (v == null) {
-                        v = source.get();
-                        value = v;
-                        source = null;
-                    }
-                }
-            }
-            return v;
-        }
-    }
-
     @Override
     public void message(String text) {
         synchronized (messages) {

@@ -1,6 +1,7 @@
 package dev.stepwise.runner.server;
 
 import dev.stepwise.runner.execution.ExecutionEngine;
+import dev.stepwise.runner.execution.Once;
 import dev.stepwise.runner.log.JsonLog;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
@@ -40,7 +41,7 @@ public final class RunnerServer {
             t.setDaemon(true);
             return t;
         });
-        Supplier<EditorService> editor = memoize(() -> new EditorService(options.projectRoot(), engine.registry()));
+        Supplier<EditorService> editor = new Once<>(() -> new EditorService(options.projectRoot(), engine.registry()));
         boolean fromSources = options.lspMode() || engine.registry().stepCount() == 0;
         RunnerService service = new RunnerService(engine, editor, fromSources, new RpcAdapter(log), streams,
                 requests, stopRequested::countDown, projectName(options.projectRoot()));
@@ -74,27 +75,6 @@ public final class RunnerServer {
     private static String projectName(Path root) {
         Path name = root.getFileName();
         return name == null ? "" : name.toString();
-    }
-
-    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public T get() {
-                T v = value;
-                if (v == null) {
-                    synchronized (this) {
-                        v = value;
-                        if (v == null) {
-                            v = supplier.get();
-                            value = v;
-                        }
-                    }
-                }
-                return v;
-            }
-        };
     }
 
     public RunnerServer start() throws IOException {
