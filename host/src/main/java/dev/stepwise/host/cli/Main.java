@@ -245,6 +245,11 @@ public final class Main implements Callable<Integer> {
                 + "'latest'): balance the shards by its recorded durations instead of dealing round-robin.")
         String shardDurations;
 
+        @Option(names = "--restart-runner", description = "When the runner process dies, fail the scenario in "
+                + "flight, report the rest of its spec skipped, then start a fresh runner for the next spec (its "
+                + "suite data store is new; before- and after-suite hooks do not run again). Serial runs only.")
+        boolean restartRunner;
+
         @Option(names = "--list-units", hidden = true, description = "Print the units this run (or shard) would "
                 + "execute, one per line, and stop.")
         boolean listUnits;
@@ -274,6 +279,11 @@ public final class Main implements Callable<Integer> {
                         : f.specArgs().size() + " failed item(s)") + " of " + last.getFileName());
             }
             int n = streams == null ? 1 : streams;
+            if (restartRunner && n > 1) {
+                throw new IllegalArgumentException("--restart-runner is supported in serial runs only, not with -n "
+                        + n + " (a parallel stream whose runner dies reports its units skipped; see "
+                        + "docs/reliability.md)");
+            }
             boolean multithreaded = false;
             RunnerLauncher probe = new RunnerLauncher(Context.ENV.get(), defaultRunnerDir(), (l, m, e) -> { }, n);
             if (n > 1) {
@@ -336,7 +346,7 @@ public final class Main implements Callable<Integer> {
             int exit;
             try {
                 Orchestrator o = new Orchestrator(config.root(), config.projectName(), config.parserSettings(),
-                        options, parallel, console, reporters.events());
+                        options, parallel, console, reporters.events()).withRunnerRestarts(restartRunner);
                 exit = o.run(() -> launcher.launch(config)).exitCode();
             } finally {
                 reporters.close();

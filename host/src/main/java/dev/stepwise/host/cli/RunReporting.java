@@ -7,7 +7,12 @@ import dev.stepwise.host.launch.RunnerOutput;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What {@code stepwise run} adds around the orchestrator: start the reporters, then say what they wrote. */
 final class RunReporting {
@@ -25,12 +30,29 @@ final class RunReporting {
         reporting.close();
         Path root = config.root();
         if (reporting.builtIns()) {
+            // Only reports whose writer never failed are presented; a failed one is named as not complete.
             Path dir = reporting.reportsDir();
-            out.println("Reports: " + rel(root, dir.resolve("html-report/index.html")) + ", "
-                    + rel(root, dir.resolve("xml-report")) + "/, " + rel(root, dir.resolve("json-report/report.ndjson")));
+            Set<String> failed = new HashSet<>();
+            reporting.failures().forEach(f -> failed.add(f.target()));
+            Map<String, String> reports = new LinkedHashMap<>();
+            reports.put("built-in html", rel(root, dir.resolve("html-report/index.html")));
+            reports.put("built-in junit", rel(root, dir.resolve("xml-report")) + "/");
+            reports.put("built-in json", rel(root, dir.resolve("json-report/report.ndjson")));
+            List<String> written = new ArrayList<>();
+            List<String> notWritten = new ArrayList<>();
+            reports.forEach((target, path) -> (failed.contains(target) ? notWritten : written).add(path));
+            if (!written.isEmpty()) {
+                out.println("Reports: " + String.join(", ", written));
+            }
+            if (!notWritten.isEmpty()) {
+                out.println("error: reports NOT written or incomplete (their writer failed, see below): "
+                        + String.join(", ", notWritten) + ". The results above are complete.");
+            }
         }
-        reporting.eventLog().ifPresent(l -> out.println("Event log: " + rel(root, l)
-                + "  (rebuild reports: stepwise report --from " + rel(root, l) + ")"));
+        reporting.eventLog().ifPresent(l -> out.println(reporting.eventLogFailure().isPresent()
+                ? "error: the event log " + rel(root, l) + " is INCOMPLETE (writing stopped: "
+                        + reporting.eventLogFailure().get() + "); it holds the run up to that point"
+                : "Event log: " + rel(root, l) + "  (rebuild reports: stepwise report --from " + rel(root, l) + ")"));
         reporting.warnings().forEach(w -> out.println("warning: " + w));
         for (TargetFailure f : reporting.failures()) {
             out.println("Reporter failed: " + f.describe());

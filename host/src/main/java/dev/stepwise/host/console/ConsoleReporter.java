@@ -150,6 +150,15 @@ public final class ConsoleReporter implements ExecutionListener, RunnerOutput {
     }
 
     @Override
+    public synchronized void runnerRestarted(int count, String cause) {
+        clearProgress();
+        out.println(indent("Runner restarted (--restart-runner, restart " + count + "): the previous runner died: "
+                + cause, "  ! "));
+        out.println("  ! The fresh runner has a new suite data store; before-suite hooks do not run again.");
+        drawProgress();
+    }
+
+    @Override
     public synchronized void suiteFinished(SuiteResult r) {
         clearProgress();
         finished = true;

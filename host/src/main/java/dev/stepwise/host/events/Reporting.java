@@ -137,7 +137,9 @@ public final class Reporting implements AutoCloseable {
         try {
             log = EventLog.create(reports.resolve("events"), Clock.systemUTC().instant());
         } catch (IOException e) {
-            warnings.add("the event log could not be created under " + reports.resolve("events") + ": " + e);
+            warnings.add("the event log could not be created under " + reports.resolve("events") + " (" + e
+                    + "): this run has no event log, so `stepwise run --failed` and `stepwise report --from` cannot "
+                    + "use it");
         }
         // Streams of a parallel run emit concurrently: one lock keeps the log and every reporter in the same order.
         EventSink sink = EventSink.serialized(log == null ? fanOut : EventSink.both(log, fanOut));
@@ -155,6 +157,11 @@ public final class Reporting implements AutoCloseable {
 
     public Optional<Path> eventLog() {
         return log == null ? Optional.empty() : Optional.of(log.file());
+    }
+
+    /** Why the event log stopped before the end of the run (a write error), if it did; known after {@link #close()}. */
+    public Optional<String> eventLogFailure() {
+        return log == null || log.failure() == null ? Optional.empty() : Optional.of(log.failure().toString());
     }
 
     public Path reportsDir() {
@@ -178,9 +185,6 @@ public final class Reporting implements AutoCloseable {
         } finally {
             if (log != null) {
                 log.close();
-                if (log.failure() != null) {
-                    warnings.add("the event log " + log.file() + " stopped: " + log.failure());
-                }
             }
         }
     }

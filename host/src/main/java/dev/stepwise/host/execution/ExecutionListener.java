@@ -33,4 +33,8 @@ public interface ExecutionListener {
 
     default void suiteFinished(SuiteResult result) {
     }
+
+    /** {@code --restart-runner}: the {@code count}-th fresh runner replaced one that died of {@code cause}. */
+    default void runnerRestarted(int count, String cause) {
+    }
 }

@@ -69,6 +69,12 @@ public final class Orchestrator {
     /** Spec results by file, merged over the units and streams that ran parts of a file; path order. */
     private final Map<Path, SpecResult> specResults = new TreeMap<>();
 
+    /** {@code --restart-runner}: a serial run launches a fresh runner after its runner died. */
+    private boolean restartRunner;
+    /** The run's runner supplier, kept for restarts; runners launched by restarts, closed when the run ends. */
+    private Supplier<RunnerClient> runnerSupplier;
+    private final List<RunnerClient> restarted = new ArrayList<>();
+
     public Orchestrator(Path root, String projectName, ParserSettings settings, RunOptions options,
                         ExecutionListener listener) {
         this(root, projectName, settings, options, listener, ExecutionEvents.NONE);
@@ -104,6 +110,19 @@ public final class Orchestrator {
         }
         this.settings = dirs.isEmpty() ? settings : settings.withSpecDirs(dirs);
         this.resolver = new Resolver(this.root, this.settings);
+    }
+
+    /**
+     * {@code --restart-runner}, serial runs only (one stream; ignored when streams run in parallel). When the runner
+     * dies, the in-flight scenario fails with the cause and the rest of that spec is reported skipped, as without the
+     * option; then, before the next spec that has something to run, a fresh runner is launched (same handshake) and
+     * gets InitializeSuiteDataStore only. User code in the fresh runner sees an empty suite data store and static state
+     * of a new JVM: before-suite hooks do not run again, and after-suite hooks are not sent at the end of a run whose
+     * runner was restarted (they would run without their before-suite state). The exit code stays 1.
+     */
+    public Orchestrator withRunnerRestarts(boolean restart) {
+        this.restartRunner = restart;
+        return this;
     }
 
     /** The result of the first pass. */
@@ -170,6 +189,7 @@ public final class Orchestrator {
         int streams = units == null ? 1 : Math.max(1, Math.min(parallel.streams(), units.size()));
         boolean multiProcess = inParallel && !parallel.multithreaded() && streams > 1;
 
+        runnerSupplier = runner;
         RunnerClient lead = runner.get();
         // The other runner processes start while the lead validates the steps.
         List<CompletableFuture<RunnerClient>> others = new ArrayList<>();
@@ -218,6 +238,9 @@ public final class Orchestrator {
                 }
             }
             lead.close();
+            for (RunnerClient c : restarted) {
+                c.close();
+            }
         }
     }
 
@@ -260,6 +283,8 @@ public final class Orchestrator {
                 runSpecs = false;
             }
         }
+        // A runner that died before the specs started (suite data store, before-suite hook) is not restarted.
+        lead.restartable = runSpecs;
         if (runSpecs || lead.deadReason != null) {
             // After a runner death the remaining specs are still walked so each scenario is reported skipped.
             if (units == null) {
@@ -270,7 +295,7 @@ public final class Orchestrator {
                 runUnits(scan, units, lanes);
             }
         }
-        if (hooksRan && lead.deadReason == null) {
+        if (hooksRan && lead.deadReason == null && lead.restarts == 0) {
             events.suiteEnding(lead.state());
             Outcome after = lead.client.hook(Hook.FINISH_EXECUTION, lead.state());
             events.afterHook(Level.SUITE, after);
@@ -290,6 +315,7 @@ public final class Orchestrator {
         }
         boolean anyDead = false;
         for (Lane lane : lanes) {
+            anyDead |= lane.restarts > 0;
             if (lane.deadReason != null) {
                 anyDead = true;
                 if (lane != lead && suiteFailures.stream().noneMatch(f -> f.message().equals(lane.deadReason))) {
@@ -462,6 +488,11 @@ public final class Orchestrator {
         public synchronized void suiteFinished(SuiteResult result) {
             delegate.suiteFinished(result);
         }
+
+        @Override
+        public synchronized void runnerRestarted(int count, String cause) {
+            delegate.runnerRestarted(count, cause);
+        }
     }
 
     // ---------------------------------------------------------------- pass 1
@@ -587,9 +618,15 @@ public final class Orchestrator {
      */
     private final class Lane {
         /** The runner, with this stream's number in every request; null when the runner did not start. */
-        final RunnerClient client;
+        RunnerClient client;
         /** Gets InitializeSuiteDataStore and Kill: the process owner's view; null for other streams of one runner. */
-        final RunnerClient suiteClient;
+        RunnerClient suiteClient;
+        /** Fresh runners launched after this stream's runner died ({@code --restart-runner}). */
+        int restarts;
+        /** A restart failed: no more attempts. */
+        boolean restartFailed;
+        /** The specs started with a live runner: only then may a dead runner be restarted. */
+        boolean restartable;
         /** Gauge's ExecutionInfo.runnerId: 0 when serial, 1..n in parallel. */
         final int runnerId;
         final ExecutionEvents events;
@@ -652,6 +689,9 @@ public final class Orchestrator {
                 return;
             }
             List<Run> runs = plan(spec, sel.indices());
+            if (deadReason != null && runs.stream().anyMatch(r -> runnable(spec, r))) {
+                restartIfAllowed();
+            }
             listener.specStarting(spec.file(), spec.heading());
             events.specStarting(state(), spec);
             SpecTally tally = new SpecTally();
@@ -734,6 +774,46 @@ public final class Orchestrator {
             }
             specState = null;
             endSpec(spec, tally, specFailures);
+        }
+
+        /** Whether a scenario run has no unimplemented step (so it needs a live runner). */
+        private boolean runnable(Spec spec, Run r) {
+            return invalidSteps(spec.contexts()).isEmpty() && invalidSteps(spec.teardownSteps()).isEmpty()
+                    && invalidSteps(r.scenario().steps()).isEmpty();
+        }
+
+        /**
+         * {@code --restart-runner}: replaces the dead runner of a serial run with a fresh one that got
+         * InitializeSuiteDataStore (no suite hooks). When the launch or the data store fails, the runner stays dead
+         * (the rest is reported skipped with both reasons) and no further restart is tried.
+         */
+        private void restartIfAllowed() {
+            if (!restartRunner || !restartable || restartFailed || runnerSupplier == null || parallel.streams() > 1
+                    || suiteClient == null || suiteClient != client) {
+                return;
+            }
+            String died = deadReason;
+            RunnerClient fresh;
+            try {
+                fresh = runnerSupplier.get();
+            } catch (RuntimeException e) {
+                restartFailed = true;
+                deadReason = died + "\n(--restart-runner: a new runner did not start: " + e.getMessage() + ")";
+                return;
+            }
+            restarted.add(fresh);
+            Outcome init = fresh.initDataStore(Level.SUITE);
+            if (init.runnerDied() || init.failed()) {
+                restartFailed = true;
+                deadReason = died + "\n(--restart-runner: the new runner failed InitializeSuiteDataStore: "
+                        + init.errorMessage() + ")";
+                return;
+            }
+            client = fresh;
+            suiteClient = fresh;
+            restarts++;
+            deadReason = null;
+            listener.runnerRestarted(restarts, died);
         }
 
         private static final class SpecTally {

@@ -20,6 +20,13 @@ public interface ProcessProbe {
         OptionalInt exit = exitStatus(2000);
         StringBuilder sb = new StringBuilder("the runner process ");
         sb.append(exit.isPresent() ? "exited with status " + exit.getAsInt() : "stopped answering");
+        if (exit.isPresent() && exit.getAsInt() > 128 && exit.getAsInt() < 160 && !isWindows()) {
+            // A Unix process ended by a signal exits with 128 + its number.
+            int signal = exit.getAsInt() - 128;
+            sb.append(" (killed by signal ").append(signal)
+                    .append(signal == 9 ? ": SIGKILL" : signal == 15 ? ": SIGTERM" : signal == 6 ? ": SIGABRT" : "")
+                    .append(')');
+        }
         List<String> tail = stderrTail();
         if (!tail.isEmpty()) {
             sb.append("; last lines of stderr:");
@@ -28,6 +35,10 @@ public interface ProcessProbe {
             }
         }
         return sb.toString();
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
     }
 
     /** A probe for a runner without a process (in-process tests). */

@@ -166,9 +166,14 @@ final class ParallelProject {
     }
 
     static void compile(Path root) throws IOException {
-        Path src = root.resolve("src/main/java/par/steps/ParSteps.java");
+        compile(root, "par/steps/ParSteps.java", STEPS);
+    }
+
+    /** Compiles one step class ({@code relativeSource} under src/main/java) into target/classes with its index. */
+    static void compile(Path root, String relativeSource, String source) throws IOException {
+        Path src = root.resolve("src/main/java").resolve(relativeSource);
         Files.createDirectories(src.getParent());
-        Files.writeString(src, STEPS);
+        Files.writeString(src, source);
         Path classes = root.resolve("target/classes");
         Files.createDirectories(classes);
         Path api;

@@ -237,4 +237,69 @@ class OrchestratorOrderTest {
             assertEquals(1, suite.exitCode());
         }
     }
+    private SuiteResult runDyingSuite(java.util.function.Supplier<RunnerClient> runners) throws IOException {
+        Files.createDirectories(root.resolve("specs"));
+        Files.writeString(root.resolve("specs/a.spec"), """
+                # A
+                ## First
+                * ok step
+                ## Second
+                * die now
+                ## Third
+                * ok step
+                """);
+        Files.writeString(root.resolve("specs/b.spec"), """
+                # B
+                ## Fourth
+                * ok step
+                """);
+        ExecutionListener recorder = new ExecutionListener() {
+            @Override
+            public void scenarioFinished(ScenarioResult r) {
+                results.add(r);
+            }
+        };
+        return new Orchestrator(root, "proj", ParserSettings.defaults(), RunOptions.defaults(), recorder)
+                .withRunnerRestarts(true).run(runners);
+    }
+
+    @Test
+    void restartRunnerCarriesOnWithTheNextSpecWithoutSuiteHooks() throws IOException {
+        try (FakeRunner first = new FakeRunner(); FakeRunner second = new FakeRunner()) {
+            java.util.Iterator<FakeRunner> runners = List.of(first, second).iterator();
+            SuiteResult suite = runDyingSuite(() -> runners.next().client(false));
+            assertEquals(List.of("First/PASSED", "Second/FAILED", "Third/SKIPPED", "Fourth/PASSED"),
+                    results.stream().map(r -> r.heading() + "/" + r.status()).toList());
+            assertTrue(results.get(1).failures().get(0).message().contains("Runner is not alive"));
+            assertTrue(results.get(2).skipReasons().get(0).contains("Runner is not alive"));
+            // The fresh runner: its suite data store, then the spec; no suite hooks, no validation; Kill at the end.
+            assertEquals(List.of("InitializeSuiteDataStore", "InitializeSpecDataStore", "StartSpecExecution"),
+                    second.calls.subList(0, 3));
+            assertFalse(second.calls.contains("StartExecution"), second.calls.toString());
+            assertFalse(second.calls.contains("FinishExecution"), second.calls.toString());
+            assertTrue(second.calls.stream().noneMatch(c -> c.startsWith("ValidateStep")), second.calls.toString());
+            assertEquals("Kill", second.calls.get(second.calls.size() - 1));
+            assertEquals(1, suite.exitCode(), "a scenario failed because the runner died");
+        }
+    }
+
+    @Test
+    void aRestartThatCannotStartAFreshRunnerSkipsTheRestWithBothReasons() throws IOException {
+        try (FakeRunner first = new FakeRunner()) {
+            int[] launches = {0};
+            SuiteResult suite = runDyingSuite(() -> {
+                if (launches[0]++ == 0) {
+                    return first.client(false);
+                }
+                throw new IllegalStateException("no runner today");
+            });
+            assertEquals(List.of("First/PASSED", "Second/FAILED", "Third/SKIPPED", "Fourth/SKIPPED"),
+                    results.stream().map(r -> r.heading() + "/" + r.status()).toList());
+            String reason = results.get(3).skipReasons().get(0);
+            assertTrue(reason.contains("Runner is not alive") && reason.contains("a new runner did not start: "
+                    + "no runner today"), reason);
+            assertEquals(2, launches[0], "one restart attempt, not one per spec");
+            assertEquals(1, suite.exitCode());
+        }
+    }
 }
