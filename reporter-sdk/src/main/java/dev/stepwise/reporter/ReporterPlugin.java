@@ -121,7 +121,9 @@ public final class ReporterPlugin implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("already started");
         }
-        Runnable kill = this::beginShutdown;
+        // Shutting down waits for the server to stop, so it must not run on the transport thread that
+        // is still sending the answer to Kill.
+        Runnable kill = () -> new Thread(this::beginShutdown, "stepwise-reporter-shutdown").start();
         if (reporter != null) {
             serverBuilder.addService(new ReporterService(reporter, dispatcher, kill));
         }
@@ -129,6 +131,13 @@ public final class ReporterPlugin implements AutoCloseable {
             serverBuilder.addService(new DocumenterService(documenter, dispatcher, kill));
         }
         serverBuilder.maxInboundMessageSize(MAX_MESSAGE_BYTES);
+        if (documenter == null) {
+            // Reporter calls only hand the event to the dispatcher's queue, so they are answered on the
+            // transport thread: no thread hand-off per event (a run sends tens of thousands). A full
+            // queue then holds back the one connection the orchestrator uses, which is the backpressure
+            // we want. Documenter calls run the listener and keep gRPC's own executor.
+            serverBuilder.directExecutor();
+        }
         dispatcher.start();
         try {
             server = serverBuilder.build().start();
