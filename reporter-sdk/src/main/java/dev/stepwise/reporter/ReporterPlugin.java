@@ -121,9 +121,7 @@ public final class ReporterPlugin implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("already started");
         }
-        // Shutting down waits for the server to stop, so it must not run on the transport thread that
-        // is still sending the answer to Kill.
-        Runnable kill = () -> new Thread(this::beginShutdown, "stepwise-reporter-shutdown").start();
+        Runnable kill = this::beginShutdown;
         if (reporter != null) {
             serverBuilder.addService(new ReporterService(reporter, dispatcher, kill));
         }
@@ -202,6 +200,8 @@ public final class ReporterPlugin implements AutoCloseable {
             exitCode.complete(0);
             return;
         }
+        // Events are refused from now on. Stopping the server (once they drained) waits for it, so it runs
+        // on a thread of its own, never on the transport thread that is still answering Kill.
         dispatcher.finish(() -> {
             if (reporter != null) {
                 call("onKill", reporter::onKill);
@@ -210,7 +210,7 @@ public final class ReporterPlugin implements AutoCloseable {
             if (documenter != null) {
                 call("close", documenter::close);
             }
-        }).whenComplete((ok, failure) -> {
+        }).whenCompleteAsync((ok, failure) -> {
             Server s = server;
             if (s != null) {
                 s.shutdown();
@@ -224,7 +224,7 @@ public final class ReporterPlugin implements AutoCloseable {
                 }
             }
             exitCode.complete(listenerFailures() == 0 ? 0 : 1);
-        });
+        }, task -> new Thread(task, "stepwise-reporter-shutdown").start());
     }
 
     // Runs on the event thread; a failure is logged and turns the exit status to 1, and the next call still runs.
