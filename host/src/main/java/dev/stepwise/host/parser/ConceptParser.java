@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,12 @@ import java.util.Set;
  * parameters (with inline tables), nested concepts linked by value, duplicates and reference cycles reported.
  */
 public final class ConceptParser {
+
+    /**
+     * The most leaf steps one concept may expand to. Nested calls multiply, so a few lines can ask for
+     * millions of steps; such a concept is reported instead of exhausting memory when it is expanded.
+     */
+    static final long MAX_EXPANDED_STEPS = 10_000;
 
     private final ProjectFiles files;
 
@@ -181,13 +188,43 @@ public final class ConceptParser {
             build(rc, byValue, built, new ArrayList<>(), cyclic, diags);
         }
         List<Concept> out = new ArrayList<>();
+        Map<Concept, Long> sizes = new IdentityHashMap<>();
         for (RawConcept rc : raws) {
             Concept c = built.get(rc);
-            if (c != null && !cyclic.contains(rc)) {
-                out.add(c);
+            if (c == null || cyclic.contains(rc)) {
+                continue;
             }
+            if (leafSteps(c, sizes) > MAX_EXPANDED_STEPS) {
+                diags.add(Diagnostic.error(rc.file, rc.line, rc.column, "Concept '" + rc.heading + "' expands to "
+                        + "more than " + MAX_EXPANDED_STEPS + " steps (nested concepts called several times "
+                        + "multiply). Call fewer concepts from it, or split it"));
+                continue;
+            }
+            out.add(c);
         }
         return new ConceptRegistry(out, diags);
+    }
+
+    /**
+     * How many leaf steps a concept expands to, counted once per concept (nested calls multiply, so a
+     * chain of concepts that each call the next twice doubles at every level). Saturates just above
+     * the limit.
+     */
+    private static long leafSteps(Concept concept, Map<Concept, Long> sizes) {
+        Long known = sizes.get(concept);
+        if (known != null) {
+            return known;
+        }
+        long total = 0;
+        for (Step step : concept.steps()) {
+            total += step.concept().map(nested -> leafSteps(nested, sizes)).orElse(1L);
+            if (total > MAX_EXPANDED_STEPS) {
+                total = MAX_EXPANDED_STEPS + 1;
+                break;
+            }
+        }
+        sizes.put(concept, total);
+        return total;
     }
 
     /** Depth-first build; {@code path} is the chain of concepts being built, to detect cycles. */

@@ -53,4 +53,23 @@ class ConceptParserTest {
         assertEquals(List.of("Gamma"), reg.concepts().stream().map(Concept::value).toList());
         assertEquals(1, reg.errors().size());
     }
+
+    @Test
+    void aConceptThatWouldExpandToMillionsOfStepsIsReportedNotExpanded() {
+        // C0 calls C1 twice, C1 calls C2 twice, ... : 2^24 leaf steps from 48 lines.
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            text.append("# C").append(i).append("\n* C").append(i + 1).append("\n* C").append(i + 1).append("\n\n");
+        }
+        text.append("# C24\n* A leaf step\n");
+        Path file = Fixtures.PROJECT.resolve("concepts/explosive.cpt");
+
+        ConceptRegistry reg = new ConceptParser(Fixtures.PROJECT, Fixtures.SETTINGS)
+                .parse(java.util.Map.of(file, text.toString()));
+
+        String messages = reg.diagnostics().stream().map(Diagnostic::message).collect(Collectors.joining("\n"));
+        assertTrue(messages.contains("Concept 'C0' expands to more than 10000 steps"), messages);
+        assertTrue(reg.concepts().stream().noneMatch(c -> c.heading().equals("C0")), "C0 is not linked");
+        assertTrue(reg.concepts().stream().anyMatch(c -> c.heading().equals("C20")), "C20 (16 steps) still is");
+    }
 }
