@@ -26,6 +26,9 @@ public final class ConceptParser {
      */
     static final long MAX_EXPANDED_STEPS = 10_000;
 
+    /** The deepest concepts may nest; every expanded step carries the chain of concepts above it. */
+    static final int MAX_NESTING = 100;
+
     private final ProjectFiles files;
 
     public ConceptParser(Path projectRoot, ParserSettings settings) {
@@ -189,9 +192,15 @@ public final class ConceptParser {
         }
         List<Concept> out = new ArrayList<>();
         Map<Concept, Long> sizes = new IdentityHashMap<>();
+        Map<Concept, Integer> depths = new IdentityHashMap<>();
         for (RawConcept rc : raws) {
             Concept c = built.get(rc);
             if (c == null || cyclic.contains(rc)) {
+                continue;
+            }
+            if (nesting(c, depths) > MAX_NESTING) {
+                diags.add(Diagnostic.error(rc.file, rc.line, rc.column, "Concept '" + rc.heading + "' nests "
+                        + "concepts more than " + MAX_NESTING + " levels deep. Flatten the chain of concepts"));
                 continue;
             }
             if (leafSteps(c, sizes) > MAX_EXPANDED_STEPS) {
@@ -203,6 +212,25 @@ public final class ConceptParser {
             out.add(c);
         }
         return new ConceptRegistry(out, diags);
+    }
+
+    /**
+     * How many levels of concepts a concept nests, itself included (as deep as {@link #build}, which links
+     * them, already recursed).
+     */
+    private static int nesting(Concept concept, Map<Concept, Integer> depths) {
+        Integer known = depths.get(concept);
+        if (known != null) {
+            return known;
+        }
+        int deepest = 0;
+        for (Step step : concept.steps()) {
+            if (step.concept().isPresent()) {
+                deepest = Math.max(deepest, nesting(step.concept().get(), depths));
+            }
+        }
+        depths.put(concept, deepest + 1);
+        return deepest + 1;
     }
 
     /**

@@ -72,4 +72,21 @@ class ConceptParserTest {
         assertTrue(reg.concepts().stream().noneMatch(c -> c.heading().equals("C0")), "C0 is not linked");
         assertTrue(reg.concepts().stream().anyMatch(c -> c.heading().equals("C20")), "C20 (16 steps) still is");
     }
+
+    @Test
+    void conceptsNestedMoreThanAHundredLevelsDeepAreReported() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            text.append("# D").append(i).append("\n* D").append(i + 1).append("\n\n");
+        }
+        text.append("# D150\n* A leaf step\n");
+        Path file = Fixtures.PROJECT.resolve("concepts/deep.cpt");
+
+        ConceptRegistry reg = new ConceptParser(Fixtures.PROJECT, Fixtures.SETTINGS)
+                .parse(java.util.Map.of(file, text.toString()));
+
+        String messages = reg.diagnostics().stream().map(Diagnostic::message).collect(Collectors.joining("\n"));
+        assertTrue(messages.contains("Concept 'D0' nests concepts more than 100 levels deep"), messages);
+        assertTrue(reg.concepts().stream().anyMatch(c -> c.heading().equals("D60")), "D60 (91 levels) still is");
+    }
 }
