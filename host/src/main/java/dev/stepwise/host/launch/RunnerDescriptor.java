@@ -1,15 +1,11 @@
 package dev.stepwise.host.launch;
 
 import dev.stepwise.host.config.ConfigException;
-import dev.stepwise.host.config.Json;
+import dev.stepwise.host.config.DescriptorFiles;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,24 +39,10 @@ public record RunnerDescriptor(Path file, String id, String version, List<String
     }
 
     public static RunnerDescriptor read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException("Could not read runner descriptor " + file + ": " + e.getMessage(), e);
-        }
-        Object json;
-        try {
-            json = Json.parse(text);
-        } catch (Json.JsonException e) {
-            throw new ConfigException("Runner descriptor " + file + " is not valid JSON (" + e.getMessage() + "). Fix the"
-                    + " file, or reinstall the runner (scripts/stepwise rebuilds runner/dist).", e);
-        }
-        if (!(json instanceof Map<?, ?> map)) {
-            throw new ConfigException("Runner descriptor " + file + " must hold a JSON object like {\"id\": ..., \"run\":"
-                    + " {\"linux\": [...]}}. Fix the file, or reinstall the runner.");
-        }
-        String os = osKey();
+        Map<?, ?> map = DescriptorFiles.readObject(file, "Runner descriptor",
+                ". Fix the file, or reinstall the runner (scripts/stepwise rebuilds runner/dist).",
+                " like {\"id\": ..., \"run\": {\"linux\": [...]}}. Fix the file, or reinstall the runner.");
+        String os = DescriptorFiles.osKey();
         Object run = map.get("run");
         List<String> command = new ArrayList<>();
         if (run instanceof Map<?, ?> runMap && runMap.get(os) instanceof List<?> argv) {
@@ -82,16 +64,5 @@ public record RunnerDescriptor(Path file, String id, String version, List<String
                 command,
                 Boolean.TRUE.equals(map.get("conceptMessages")), Boolean.TRUE.equals(map.get("gRPCSupport")),
                 Boolean.TRUE.equals(map.get("multithreaded")));
-    }
-
-    static String osKey() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.contains("win")) {
-            return "windows";
-        }
-        if (os.contains("mac") || os.contains("darwin")) {
-            return "darwin";
-        }
-        return "linux";
     }
 }

@@ -2,11 +2,8 @@ package dev.stepwise.host.plugins;
 
 import dev.stepwise.host.launch.PluginVersions;
 import dev.stepwise.host.config.ConfigException;
-import dev.stepwise.host.config.Json;
+import dev.stepwise.host.config.DescriptorFiles;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,22 +72,8 @@ public record PluginDescriptor(Path file, String id, String version, String name
     }
 
     public static PluginDescriptor read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException("Could not read plugin descriptor " + file + ": " + e.getMessage(), e);
-        }
-        Object json;
-        try {
-            json = Json.parse(text);
-        } catch (Json.JsonException e) {
-            throw new ConfigException("Plugin descriptor " + file + " is not valid JSON (" + e.getMessage() + ")", e);
-        }
-        if (!(json instanceof Map<?, ?> map)) {
-            throw new ConfigException("Plugin descriptor " + file + " must hold a JSON object");
-        }
-        String os = osKey();
+        Map<?, ?> map = DescriptorFiles.readObject(file, "Plugin descriptor", "", "");
+        String os = DescriptorFiles.osKey();
         List<String> command = new ArrayList<>();
         if (map.get("command") instanceof Map<?, ?> cmd) {
             Object forOs = cmd.get(os);
@@ -126,16 +109,5 @@ public record PluginDescriptor(Path file, String id, String version, String name
             out.add(s.strip().toLowerCase(Locale.ROOT));
         }
         return out;
-    }
-
-    static String osKey() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.contains("win")) {
-            return "windows";
-        }
-        if (os.contains("mac") || os.contains("darwin")) {
-            return "darwin";
-        }
-        return "linux";
     }
 }

@@ -1,5 +1,6 @@
 package dev.stepwise.host.launch;
 
+import dev.stepwise.host.config.DescriptorFiles;
 import dev.stepwise.host.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,16 +45,16 @@ class BrokenRunnerDescriptorTest {
     @Test
     void missingRunSaysWhatToAdd() throws IOException {
         says(read("{\"id\": \"stepwise-java\"}"), "there is no \"run\"", "Add the command line as an array",
-                "\"run\": {\"" + RunnerDescriptor.osKey() + "\": [");
+                "\"run\": {\"" + DescriptorFiles.osKey() + "\": [");
         says(read("{\"id\": \"x\", \"run\": \"bin/x\"}"), "\"run\" is not an object");
     }
 
     @Test
     void noCommandForThisOsNamesTheOsesThatAreThere() throws IOException {
-        String other = RunnerDescriptor.osKey().equals("windows") ? "darwin" : "windows";
+        String other = DescriptorFiles.osKey().equals("windows") ? "darwin" : "windows";
         says(read("{\"id\": \"x\", \"run\": {\"" + other + "\": [\"x.exe\"]}}"),
-                "no \"" + RunnerDescriptor.osKey() + "\" entry (only [" + other + "])", "install the runner built for");
-        says(read("{\"id\": \"x\", \"run\": {\"" + RunnerDescriptor.osKey() + "\": []}}"), "an empty or non-array");
+                "no \"" + DescriptorFiles.osKey() + "\" entry (only [" + other + "])", "install the runner built for");
+        says(read("{\"id\": \"x\", \"run\": {\"" + DescriptorFiles.osKey() + "\": []}}"), "an empty or non-array");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.stepwise.host.plugins;
 
+import dev.stepwise.host.config.DescriptorFiles;
 import dev.stepwise.host.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class BrokenPluginDescriptorTest {
 
     @Test
     void missingCommandForThisOsSaysWhichKeyIsNeeded() throws IOException {
-        read("{\"id\": \"x\", \"command\": {\"plan9\": [\"x\"]}}", "has no \"command\": {\"" + PluginDescriptor.osKey()
+        read("{\"id\": \"x\", \"command\": {\"plan9\": [\"x\"]}}", "has no \"command\": {\"" + DescriptorFiles.osKey()
                 + "\": [...]} for this OS");
         read("{\"id\": \"x\"}", "has no \"command\"");
     }
