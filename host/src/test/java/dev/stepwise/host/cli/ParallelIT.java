@@ -50,7 +50,7 @@ class ParallelIT {
     private void stress(Path project, String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("run", "--project", project.toString(), "-n", "4"));
         args.addAll(List.of(extra));
-        ParallelProject.Run r = ParallelProject.cli(env, args.toArray(new String[0]));
+        CliRuns.Run r = CliRuns.run(env, args.toArray(new String[0]));
         assertEquals(0, r.exit(), r.out());
         assertTrue(r.out().contains("Scenarios:      200 executed, 200 passed, 0 failed, 0 skipped"), r.out());
         assertFalse(r.out().contains("cross-talk"), r.out());
@@ -128,7 +128,7 @@ class ParallelIT {
         Path project = ParallelProject.create(tmp.resolve("mt"), 20, 10, true);
         stress(project, "--parallel-unit", "scenario", "--strategy", "eager");
         // One runner process served all four streams.
-        ParallelProject.Run again = ParallelProject.cli(env, "run", "--project", project.toString(), "-n", "2",
+        CliRuns.Run again = CliRuns.run(env, "run", "--project", project.toString(), "-n", "2",
                 "specs/s00.spec");
         assertTrue(again.out().contains("one multithreaded runner"), again.out());
     }
@@ -151,7 +151,7 @@ class ParallelIT {
 
                 * Sleep "1" ms
                 """);
-        ParallelProject.Run r = ParallelProject.cli(env, "run", "--project", project.toString(), "--max-retries", "2");
+        CliRuns.Run r = CliRuns.run(env, "run", "--project", project.toString(), "--max-retries", "2");
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.out().contains("Scenarios:      5 executed, 4 passed, 1 failed, 0 skipped"), r.out());
         assertTrue(r.out().contains("Flaky:          1 scenario(s) passed only on a retry"), r.out());
@@ -199,7 +199,7 @@ class ParallelIT {
         assertEquals(List.of(0L, 1L, 2L), retries);
 
         // --failed reruns Broken only: Flaky one passed on its retry and counts as passed.
-        ParallelProject.Run failed = ParallelProject.cli(env, "run", "--project", project.toString(), "--failed");
+        CliRuns.Run failed = CliRuns.run(env, "run", "--project", project.toString(), "--failed");
         assertEquals(1, failed.exit(), failed.out());
         assertTrue(failed.out().contains("Rerunning 1 failed item(s)"), failed.out());
         assertTrue(failed.out().contains("Scenarios:      1 executed, 0 passed, 1 failed, 0 skipped"), failed.out());
@@ -228,7 +228,7 @@ class ParallelIT {
         // Two shards run, their logs merged, and a report rebuilt from the merged log has every scenario.
         List<String> logs = new ArrayList<>();
         for (int i = 1; i <= 2; i++) {
-            ParallelProject.Run r = ParallelProject.cli(env, "run", "--project", project.toString(), "--shard",
+            CliRuns.Run r = CliRuns.run(env, "run", "--project", project.toString(), "--shard",
                     i + "/2", "--no-reports");
             assertEquals(0, r.exit(), r.out());
             Path log = EventLog.latest(project.resolve("reports/events"));
@@ -243,9 +243,9 @@ class ParallelIT {
         List<String> merge = new ArrayList<>(List.of("merge"));
         merge.addAll(logs);
         merge.addAll(List.of("--out", tmp.resolve("merged.log").toString()));
-        ParallelProject.Run m = ParallelProject.cli(env, merge.toArray(new String[0]));
+        CliRuns.Run m = CliRuns.run(env, merge.toArray(new String[0]));
         assertEquals(0, m.exit(), m.out());
-        ParallelProject.Run rep = ParallelProject.cli(env, "report", "--project", project.toString(), "--from",
+        CliRuns.Run rep = CliRuns.run(env, "report", "--project", project.toString(), "--from",
                 tmp.resolve("merged.log").toString(), "--builtin", "json", "--out", tmp.resolve("merged").toString());
         assertEquals(0, rep.exit(), rep.out());
         List<String> lines = Files.readAllLines(tmp.resolve("merged/json-report/report.ndjson"));
@@ -264,7 +264,7 @@ class ParallelIT {
         if (durations.length > 0) {
             args.addAll(List.of("--shard-durations", durations[0]));
         }
-        ParallelProject.Run r = ParallelProject.cli(env, args.toArray(new String[0]));
+        CliRuns.Run r = CliRuns.run(env, args.toArray(new String[0]));
         assertEquals(0, r.exit(), r.out());
         return r.out().lines().filter(l -> l.startsWith("specs/")).toList();
     }

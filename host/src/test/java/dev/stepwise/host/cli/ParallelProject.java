@@ -2,9 +2,7 @@ package dev.stepwise.host.cli;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,16 +186,7 @@ final class ParallelProject {
         assertTrue(Files.exists(classes.resolve("META-INF/stepwise/step-index.tsv")), "step index written");
     }
 
-    record Run(int exit, String out) {
-    }
 
-    static Run cli(Map<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
-    }
 
     static List<String> jsonLines(Path project) throws IOException {
         return Files.readAllLines(project.resolve("reports/json-report/report.ndjson"), StandardCharsets.UTF_8);

@@ -6,9 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,15 +38,7 @@ class PluginsIT {
                 "build runner/dist first");
     }
 
-    private record Run(int exit, String out) {
-    }
 
-    private static Run cli(Map<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(out, true, StandardCharsets.UTF_8), env);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8));
-    }
 
     private static void copy(Path from, Path to) throws Exception {
         try (Stream<Path> s = Files.walk(from)) {
@@ -94,7 +83,7 @@ class PluginsIT {
         env.remove("STEPWISE_HOME");
         env.put("STEPWISE_RUNNER_DIR", repo.resolve("runner/dist/target/stepwise-java").toString());
 
-        Run run = cli(env, "run", "--project", project.toString());
+        CliRuns.Run run = CliRuns.run(env, "run", "--project", project.toString());
         assertEquals(0, run.exit(), run.out());
         assertTrue(run.out().contains("Reports: reports/html-report/index.html"), run.out());
         Path reports = project.resolve("reports");
@@ -132,7 +121,7 @@ class PluginsIT {
         // Replay: rebuild the JSON and JUnit reports elsewhere and compare; replay to the example plugin too.
         Files.delete(reports.resolve("example/summary.txt"));
         Path rebuilt = tmp.resolve("rebuilt");
-        Run replay = cli(env, "report", "--project", project.toString(), "--from", "latest",
+        CliRuns.Run replay = CliRuns.run(env, "report", "--project", project.toString(), "--from", "latest",
                 "--builtin", "json,junit", "--plugin", "stepwise-example-reporter", "--out", rebuilt.toString());
         assertEquals(0, replay.exit(), replay.out());
         assertTrue(replay.out().contains("Replayed " + kinds.size() + " events"), replay.out());

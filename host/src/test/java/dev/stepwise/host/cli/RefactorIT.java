@@ -6,16 +6,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,26 +36,11 @@ class RefactorIT {
 
     @BeforeAll
     static void locate() {
-        repo = Path.of(System.getProperty("stepwise.repo", "..")).toAbsolutePath().normalize();
-        Path dist = repo.resolve("runner/dist/target/stepwise-java");
-        assertTrue(Files.isRegularFile(dist.resolve("stepwise-java.json")),
-                "build runner/dist first (mvn install -pl runner/dist -am): " + dist);
-        assertTrue(Files.isDirectory(repo.resolve("sample-project/target/dependency")),
-                "build sample-project first (mvn package -pl sample-project)");
-        env = new HashMap<>(System.getenv());
-        env.put("STEPWISE_RUNNER_DIR", dist.toString());
+        repo = CliRuns.repo();
+        env = CliRuns.envWithBuiltRunner(repo);
     }
 
-    private record Run(int exit, String out) {
-    }
 
-    private static Run cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
-    }
 
     @Test
     void renamesSpecsConceptsAndJavaConsistently(@TempDir Path project) throws Exception {
@@ -73,7 +54,7 @@ class RefactorIT {
         String shopBefore = Files.readString(shop);
 
         // A step used in a spec (CRLF), a concept and a data-driven spec.
-        Run r = cli("refactor", "--project", project.toString(), OLD, NEW_SAME_ORDER);
+        CliRuns.Run r = CliRuns.run(env, "refactor", "--project", project.toString(), OLD, NEW_SAME_ORDER);
         assertEquals(0, r.exit(), r.out());
         assertTrue(r.out().contains("changed 4 file(s)"), r.out());
         String spec = Files.readString(basics);
@@ -88,7 +69,7 @@ class RefactorIT {
                 Files.readString(basket), "only the annotation changed");
 
         // Parameters swapped: the spec's arguments and the Java parameters move together.
-        r = cli("refactor", "--project", project.toString(), "Remember <key> as <value> in the scenario store",
+        r = CliRuns.run(env, "refactor", "--project", project.toString(), "Remember <key> as <value> in the scenario store",
                 "Store <value> under <key> in the scenario store");
         assertEquals(0, r.exit(), r.out());
         assertTrue(Files.readString(basics).contains("* Store \"SAVE10\" under \"coupon\" in the scenario store\r\n"));
@@ -99,7 +80,7 @@ class RefactorIT {
                 java.length());
 
         compile(project);
-        Run run = cli("run", "--project", project.toString());
+        CliRuns.Run run = CliRuns.run(env, "run", "--project", project.toString());
         assertEquals(0, run.exit(), run.out());
         assertTrue(run.out().contains("10 executed, 10 passed, 0 failed"), run.out());
     }
@@ -108,7 +89,7 @@ class RefactorIT {
     void reorderingRenameGivesTheJavaParametersTheNewOrder(@TempDir Path project) throws Exception {
         copyProject(project);
         Path steps = project.resolve("src/main/java/dev/stepwise/sample/BasketSteps.java");
-        Run r = cli("refactor", "--project", project.toString(), OLD, NEW);
+        CliRuns.Run r = CliRuns.run(env, "refactor", "--project", project.toString(), OLD, NEW);
         assertEquals(0, r.exit(), r.out());
         assertTrue(Files.readString(project.resolve("specs/basics.spec"))
                 .contains("* Put \"apple\" into the basket \"2\" times\n"));
@@ -126,7 +107,7 @@ class RefactorIT {
         Files.writeString(steps, java);
         Map<String, byte[]> before = snapshot(project);
 
-        Run r = cli("refactor", "--project", project.toString(), OLD, NEW);
+        CliRuns.Run r = CliRuns.run(env, "refactor", "--project", project.toString(), OLD, NEW);
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.out().contains("Nothing was changed"), r.out());
         assertSame(before, snapshot(project));
@@ -140,7 +121,7 @@ class RefactorIT {
                 "public void add(int count, String item) { int = ;"));
         Map<String, byte[]> before = snapshot(project);
 
-        Run r = cli("refactor", "--project", project.toString(), OLD, NEW);
+        CliRuns.Run r = CliRuns.run(env, "refactor", "--project", project.toString(), OLD, NEW);
         assertEquals(1, r.exit(), r.out());
         assertSame(before, snapshot(project));
     }
@@ -150,10 +131,10 @@ class RefactorIT {
         copyProject(project);
         Files.writeString(project.resolve("specs/extra.spec"), "# Extra\n## Unknown\n* A step nobody wrote\n");
         Map<String, byte[]> before = snapshot(project);
-        Run strict = cli("refactor", "--strict", "--project", project.toString(), "A step nobody wrote", "Still nobody");
+        CliRuns.Run strict = CliRuns.run(env, "refactor", "--strict", "--project", project.toString(), "A step nobody wrote", "Still nobody");
         assertEquals(1, strict.exit(), strict.out());
         assertSame(before, snapshot(project));
-        Run lax = cli("refactor", "--project", project.toString(), "A step nobody wrote", "Still nobody");
+        CliRuns.Run lax = CliRuns.run(env, "refactor", "--project", project.toString(), "A step nobody wrote", "Still nobody");
         assertEquals(0, lax.exit(), lax.out());
         assertTrue(lax.out().contains("warning: The step 'A step nobody wrote' has no implementation in code"),
                 lax.out());

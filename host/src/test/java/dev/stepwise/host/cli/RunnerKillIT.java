@@ -240,8 +240,8 @@ class RunnerKillIT {
         if (restart) {
             args.add("--restart-runner");
         }
-        CompletableFuture<ParallelProject.Run> cli = CompletableFuture.supplyAsync(
-                () -> ParallelProject.cli(env, args.toArray(new String[0])));
+        CompletableFuture<CliRuns.Run> cli = CompletableFuture.supplyAsync(
+                () -> CliRuns.run(env, args.toArray(new String[0])));
         Set<Integer> pending = new TreeSet<>(killAt);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
         while (!cli.isDone() && System.nanoTime() < deadline) {
@@ -257,7 +257,7 @@ class RunnerKillIT {
             }
             Thread.sleep(10);
         }
-        ParallelProject.Run r = cli.get(1, TimeUnit.MINUTES);
+        CliRuns.Run r = cli.get(1, TimeUnit.MINUTES);
         assertTrue(pending.isEmpty(), "kill points not reached: " + pending + "\n" + r.out());
         List<String> json = ParallelProject.jsonLines(project);
         Map<String, String> statuses = new LinkedHashMap<>();

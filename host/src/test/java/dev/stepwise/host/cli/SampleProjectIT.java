@@ -3,9 +3,6 @@ package dev.stepwise.host.cli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -25,30 +22,15 @@ class SampleProjectIT {
 
     @BeforeAll
     static void locate() {
-        repo = Path.of(System.getProperty("stepwise.repo", "..")).toAbsolutePath().normalize();
-        Path dist = repo.resolve("runner/dist/target/stepwise-java");
-        assertTrue(Files.isRegularFile(dist.resolve("stepwise-java.json")),
-                "build runner/dist first (mvn install -pl runner/dist -am): " + dist);
-        assertTrue(Files.isDirectory(repo.resolve("sample-project/target/classes")),
-                "build sample-project first (mvn package -pl sample-project)");
-        env = new HashMap<>(System.getenv());
-        env.put("STEPWISE_RUNNER_DIR", dist.toString());
+        repo = CliRuns.repo();
+        env = CliRuns.envWithBuiltRunner(repo);
     }
 
-    private record Run(int exit, String out) {
-    }
 
-    private static Run cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
-    }
 
     @Test
     void defaultRunPasses() {
-        Run r = cli("run", "--project", repo.resolve("sample-project").toString());
+        CliRuns.Run r = CliRuns.run(env, "run", "--project", repo.resolve("sample-project").toString());
         assertEquals(0, r.exit(), r.out());
         assertTrue(r.out().contains("Scenarios:      10 executed, 10 passed, 0 failed, 0 skipped"), r.out());
         assertTrue(r.out().contains("Greeting: Welcome to Stepwise Grocer"), "env property reached the runner");
@@ -57,7 +39,7 @@ class SampleProjectIT {
 
     @Test
     void failingFolderFailsWithLocations() {
-        Run r = cli("run", "--project", repo.resolve("sample-project").toString(), "failing");
+        CliRuns.Run r = CliRuns.run(env, "run", "--project", repo.resolve("sample-project").toString(), "failing");
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.out().contains("failing/failing.spec:9 step: * The basket holds \"5\" items"), r.out());
         assertTrue(r.out().contains("step (continued on failure)"), r.out());
@@ -67,7 +49,7 @@ class SampleProjectIT {
 
     @Test
     void tagsAndTableRowsSelect() {
-        Run r = cli("run", "--project", repo.resolve("sample-project").toString(), "--tags", "data-driven",
+        CliRuns.Run r = CliRuns.run(env, "run", "--project", repo.resolve("sample-project").toString(), "--tags", "data-driven",
                 "--table-rows", "2");
         assertEquals(0, r.exit(), r.out());
         assertTrue(r.out().contains("Grace bought 3 x milk") && !r.out().contains("Ada bought"), r.out());
@@ -76,14 +58,14 @@ class SampleProjectIT {
 
     @Test
     void validateAndUnknownStep() throws Exception {
-        assertEquals(0, cli("validate", "--project", repo.resolve("sample-project").toString()).exit());
+        assertEquals(0, CliRuns.run(env, "validate", "--project", repo.resolve("sample-project").toString()).exit());
         Path tmp = Files.createTempDirectory("stepwise-it");
         copyProject(repo.resolve("sample-project"), tmp);
         Files.writeString(tmp.resolve("specs/extra.spec"), "# Extra\n## Unknown\n* A step nobody wrote\n");
-        Run v = cli("validate", "--project", tmp.toString());
+        CliRuns.Run v = CliRuns.run(env, "validate", "--project", tmp.toString());
         assertEquals(3, v.exit(), v.out());
         assertTrue(v.out().contains("Step implementation not found => 'A step nobody wrote'"), v.out());
-        Run run = cli("run", "--project", tmp.toString());
+        CliRuns.Run run = CliRuns.run(env, "run", "--project", tmp.toString());
         assertEquals(3, run.exit(), run.out());
         assertTrue(run.out().contains("10 passed, 0 failed, 1 skipped"), run.out());
     }
@@ -103,7 +85,7 @@ class SampleProjectIT {
         env = new HashMap<>(saved);
         env.put("STEPWISE_RUNNER_DIR", plugin.toString());
         try {
-            Run r = cli("run", "--project", tmp.toString());
+            CliRuns.Run r = CliRuns.run(env, "run", "--project", tmp.toString());
             assertEquals(1, r.exit(), r.out());
             assertTrue(r.out().contains("stage PORT_LINE"), r.out());
             assertTrue(r.out().contains("exit status: 7"), r.out());

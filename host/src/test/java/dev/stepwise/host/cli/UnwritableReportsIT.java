@@ -42,7 +42,7 @@ class UnwritableReportsIT {
         Path reports = project.resolve("reports");
         Files.writeString(reports, "not a folder\n");
 
-        ParallelProject.Run r = ParallelProject.cli(env, "run", "--project", project.toString());
+        CliRuns.Run r = CliRuns.run(env, "run", "--project", project.toString());
         String out = r.out();
         assertTrue(out.contains("Scenarios:      4 executed, 4 passed, 0 failed, 0 skipped"), out);
         assertTrue(out.contains("PASS  Scenario 01-1"), out);
@@ -63,7 +63,7 @@ class UnwritableReportsIT {
         assertFalse(out.contains("Event log: "), out);
         assertEquals("not a folder\n", Files.readString(reports), "the file in the way is left alone");
 
-        ParallelProject.Run allowed = ParallelProject.cli(env, "run", "--project", project.toString(),
+        CliRuns.Run allowed = CliRuns.run(env, "run", "--project", project.toString(),
                 "--allow-plugin-failures");
         assertEquals(0, allowed.exit(), allowed.out());
         assertTrue(allowed.out().contains("Reporter failures do not change the exit code (allowed)."), allowed.out());
@@ -76,7 +76,7 @@ class UnwritableReportsIT {
         Files.createDirectories(html.getParent());
         Files.writeString(html, "in the way\n");
 
-        ParallelProject.Run r = ParallelProject.cli(env, "run", "--project", project.toString());
+        CliRuns.Run r = CliRuns.run(env, "run", "--project", project.toString());
         String out = r.out();
         assertEquals(1, r.exit(), out);
         assertTrue(out.contains("Scenarios:      4 executed, 4 passed, 0 failed, 0 skipped"), out);
