@@ -2,6 +2,8 @@ package dev.stepwise.reporter;
 
 import dev.stepwise.reporter.internal.DocumenterService;
 import dev.stepwise.reporter.internal.EventDispatcher;
+import dev.stepwise.reporter.internal.EventStreamService;
+import dev.stepwise.reporter.internal.ListenerInterest;
 import dev.stepwise.reporter.internal.PluginLog;
 import dev.stepwise.reporter.internal.ReporterService;
 import io.grpc.Server;
@@ -39,6 +41,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       and prints {@code Listening on port:NNNN} on stdout: the handshake Gauge and the Stepwise host read.</li>
  *   <li>Each notification is answered as soon as it is queued; the listener gets it on the event thread
  *       (see {@link ReporterListener} for the threading contract).</li>
+ *   <li>Beside Gauge's {@code Reporter} calls, the plugin serves Stepwise's {@code stepwise.reporting.EventStream}:
+ *       the Stepwise host sends the run on one flow-controlled stream instead of one call per event, and only
+ *       the kinds of event whose {@link ReporterListener} method the listener overrides. A listener sees the same
+ *       events either way (minus the ones it would have ignored); real Gauge keeps using {@code Reporter}.</li>
  *   <li>{@code Kill} is answered at once; then every queued event is delivered, {@link ReporterListener#onKill()}
  *       and {@link ReporterListener#close()} are called, and the server stops.
  *       {@link #awaitTermination()} returns 0, or 1 if any listener call threw.</li>
@@ -64,6 +70,7 @@ public final class ReporterPlugin implements AutoCloseable {
     private final PrintStream handshakeOut;
     private final PluginLog log;
     private final EventDispatcher dispatcher;
+    private final int queueCapacity;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicInteger shutdownFailures = new AtomicInteger();
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
@@ -74,6 +81,7 @@ public final class ReporterPlugin implements AutoCloseable {
         this.documenter = b.documenter;
         this.log = new PluginLog(b.log);
         this.handshakeOut = b.handshakeOut;
+        this.queueCapacity = b.queueCapacity;
         this.dispatcher = new EventDispatcher(b.queueCapacity, log, "stepwise-reporter-events");
         if (b.serverBuilder != null) {
             this.serverBuilder = b.serverBuilder;
@@ -123,7 +131,10 @@ public final class ReporterPlugin implements AutoCloseable {
         }
         Runnable kill = this::beginShutdown;
         if (reporter != null) {
-            serverBuilder.addService(new ReporterService(reporter, dispatcher, kill));
+            ReporterService gaugeCalls = new ReporterService(reporter, dispatcher, kill);
+            serverBuilder.addService(gaugeCalls);
+            serverBuilder.addService(new EventStreamService(gaugeCalls, ListenerInterest.of(reporter),
+                    queueCapacity, log));
         }
         if (documenter != null) {
             serverBuilder.addService(new DocumenterService(documenter, dispatcher, kill));

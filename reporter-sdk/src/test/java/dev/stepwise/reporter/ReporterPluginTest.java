@@ -1,5 +1,6 @@
 package dev.stepwise.reporter;
 
+import com.google.protobuf.Message;
 import dev.stepwise.proto.DocumenterGrpc;
 import dev.stepwise.proto.ExecutionEndingRequest;
 import dev.stepwise.proto.ExecutionStartingRequest;
@@ -12,6 +13,7 @@ import dev.stepwise.proto.ScenarioExecutionStartingRequest;
 import dev.stepwise.proto.SpecDetails;
 import dev.stepwise.proto.SpecExecutionEndingRequest;
 import dev.stepwise.proto.SpecExecutionStartingRequest;
+import dev.stepwise.proto.StepExecutionStartingRequest;
 import dev.stepwise.proto.SuiteExecutionResult;
 import dev.stepwise.reporter.event.DocsRequest;
 import dev.stepwise.reporter.event.ScenarioFinished;
@@ -132,29 +134,65 @@ class ReporterPluginTest {
         return ReporterGrpc.newBlockingStub(channel);
     }
 
-    static void sendRun(ReporterGrpc.ReporterBlockingStub stub) {
-        stub.notifyExecutionStarting(ExecutionStartingRequest.newBuilder()
+    /** A small run's notifications, in Gauge's order: two specs of one scenario each, the second failing. */
+    static List<Message> run() {
+        List<Message> events = new ArrayList<>();
+        events.add(ExecutionStartingRequest.newBuilder()
                 .setCurrentExecutionInfo(Fixtures.info(null, null, 0)).build());
-        stub.notifyExecutionStarting(ExecutionStartingRequest.newBuilder()
+        events.add(ExecutionStartingRequest.newBuilder()
                 .setCurrentExecutionInfo(Fixtures.info(null, null, 0))
                 .setSuiteResult(ProtoSuiteResult.getDefaultInstance()).build());
         for (String spec : List.of("A", "B")) {
-            stub.notifySpecExecutionStarting(SpecExecutionStartingRequest.newBuilder()
+            events.add(SpecExecutionStartingRequest.newBuilder()
                     .setCurrentExecutionInfo(Fixtures.info(spec, null, 0)).build());
-            stub.notifySpecExecutionStarting(SpecExecutionStartingRequest.newBuilder()
+            events.add(SpecExecutionStartingRequest.newBuilder()
                     .setCurrentExecutionInfo(Fixtures.info(spec, null, 0))
                     .setSpecResult(dev.stepwise.proto.ProtoSpecResult.getDefaultInstance()).build());
-            stub.notifyScenarioExecutionStarting(ScenarioExecutionStartingRequest.newBuilder()
+            events.add(ScenarioExecutionStartingRequest.newBuilder()
                     .setCurrentExecutionInfo(Fixtures.info(spec, "S" + spec, 0)).build());
-            stub.notifyScenarioExecutionEnding(ScenarioExecutionEndingRequest.newBuilder()
+            events.add(StepExecutionStartingRequest.newBuilder()
+                    .setCurrentExecutionInfo(Fixtures.info(spec, "S" + spec, 0)).build());
+            events.add(ScenarioExecutionEndingRequest.newBuilder()
                     .setCurrentExecutionInfo(Fixtures.info(spec, "S" + spec, 0))
                     .setScenarioResult(Fixtures.scenarioResult("S" + spec, spec.equals("B"))).build());
-            stub.notifySpecExecutionEnding(SpecExecutionEndingRequest.newBuilder()
+            events.add(SpecExecutionEndingRequest.newBuilder()
                     .setCurrentExecutionInfo(Fixtures.info(spec, null, 0)).build());
         }
-        stub.notifyExecutionEnding(ExecutionEndingRequest.getDefaultInstance());
-        stub.notifySuiteResult(SuiteExecutionResult.newBuilder()
+        events.add(ExecutionEndingRequest.getDefaultInstance());
+        events.add(SuiteExecutionResult.newBuilder()
                 .setSuiteResult(ProtoSuiteResult.newBuilder().setProjectName("demo")).build());
+        return events;
+    }
+
+    /** What {@link Recorder} records for {@link #run()}, then Kill. */
+    static final List<String> RECORDED_RUN = List.of("suite:false", "suite:true",
+            "spec:A:false", "spec:A:true", "scenario:SA:false", "scenarioEnd:PASSED", "specEnd",
+            "spec:B:false", "spec:B:true", "scenario:SB:false", "scenarioEnd:FAILED", "specEnd",
+            "suiteEnd:false", "result:demo", "kill", "close");
+
+    /** Sends {@link #run()} as Gauge does: one Reporter call per notification. */
+    static void sendRun(ReporterGrpc.ReporterBlockingStub stub) {
+        for (Message m : run()) {
+            if (m instanceof ExecutionStartingRequest r) {
+                stub.notifyExecutionStarting(r);
+            } else if (m instanceof SpecExecutionStartingRequest r) {
+                stub.notifySpecExecutionStarting(r);
+            } else if (m instanceof ScenarioExecutionStartingRequest r) {
+                stub.notifyScenarioExecutionStarting(r);
+            } else if (m instanceof StepExecutionStartingRequest r) {
+                stub.notifyStepExecutionStarting(r);
+            } else if (m instanceof ScenarioExecutionEndingRequest r) {
+                stub.notifyScenarioExecutionEnding(r);
+            } else if (m instanceof SpecExecutionEndingRequest r) {
+                stub.notifySpecExecutionEnding(r);
+            } else if (m instanceof ExecutionEndingRequest r) {
+                stub.notifyExecutionEnding(r);
+            } else if (m instanceof SuiteExecutionResult r) {
+                stub.notifySuiteResult(r);
+            } else {
+                throw new IllegalArgumentException(m.getClass().getName());
+            }
+        }
     }
 
     @Test
@@ -171,10 +209,7 @@ class ReporterPluginTest {
         stub.kill(KillProcessRequest.getDefaultInstance());
 
         assertEquals(0, plugin.awaitTermination(Duration.ofSeconds(10)));
-        assertEquals(List.of("suite:false", "suite:true",
-                "spec:A:false", "spec:A:true", "scenario:SA:false", "scenarioEnd:PASSED", "specEnd",
-                "spec:B:false", "spec:B:true", "scenario:SB:false", "scenarioEnd:FAILED", "specEnd",
-                "suiteEnd:false", "result:demo", "kill", "close"), recorder.calls);
+        assertEquals(RECORDED_RUN, recorder.calls);
         assertEquals(1, recorder.threads.size(), "one event thread");
         assertEquals(1, recorder.maxConcurrent);
         assertEquals("stepwise-reporter-events", recorder.threads.iterator().next().getName());

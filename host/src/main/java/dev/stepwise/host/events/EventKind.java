@@ -16,7 +16,8 @@ import dev.stepwise.proto.SuiteExecutionResult;
 
 /**
  * The eleven Reporter requests, each with the one-byte tag it has in the event log ({@code docs/event-log.md}).
- * Tags are part of the file format: never renumber one.
+ * Tags are part of the file format: never renumber one. They are also the field numbers of
+ * {@code stepwise.reporting.Event} and the values of {@code stepwise.reporting.EventKind} (stepwise_reporting.proto).
  */
 public enum EventKind {
     EXECUTION_STARTING(1, ExecutionStartingRequest.class, ExecutionStartingRequest.parser()),

@@ -27,8 +27,9 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An out-of-process reporter plugin as an {@link EventTarget}: each event is one {@code Reporter} RPC with a
- * deadline; the end is {@code Kill}, then up to {@code plugin_kill_timeout} for the process to exit, then a forced
+ * An out-of-process reporter plugin as an {@link EventTarget}. A plugin built on the Stepwise reporter SDK gets the
+ * events it subscribed to on one {@link EventStreamClient event stream}; any other plugin gets Gauge's calls, each
+ * event one {@code Reporter} RPC with a deadline. Either way the end is the end is {@code Kill}, then up to {@code plugin_kill_timeout} for the process to exit, then a forced
  * kill. A plugin that exits with a non-zero status after Kill (the SDK's signal that a listener threw) or has to be
  * force-killed counts as failed, since its report is probably incomplete.
  */
@@ -37,6 +38,8 @@ public final class PluginTarget implements EventTarget {
     private final ReporterGrpc.ReporterBlockingStub stub;
     private final Duration callTimeout;
     private final Duration killTimeout;
+    private EventStreamClient stream;
+    private boolean streamTried;
 
     public PluginTarget(PluginLauncher.Started plugin, Duration callTimeout, Duration killTimeout) {
         this.plugin = plugin;
@@ -52,23 +55,39 @@ public final class PluginTarget implements EventTarget {
 
     @Override
     public void deliver(Message event, Instant at) {
-        ReporterGrpc.ReporterBlockingStub s = stub.withDeadlineAfter(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        EventKind kind = EventKind.of(event);
         try {
-            switch (EventKind.of(event)) {
-                case EXECUTION_STARTING -> s.notifyExecutionStarting((ExecutionStartingRequest) event);
-                case SPEC_STARTING -> s.notifySpecExecutionStarting((SpecExecutionStartingRequest) event);
-                case SCENARIO_STARTING -> s.notifyScenarioExecutionStarting((ScenarioExecutionStartingRequest) event);
-                case CONCEPT_STARTING -> s.notifyConceptExecutionStarting((ConceptExecutionStartingRequest) event);
-                case STEP_STARTING -> s.notifyStepExecutionStarting((StepExecutionStartingRequest) event);
-                case STEP_ENDING -> s.notifyStepExecutionEnding((StepExecutionEndingRequest) event);
-                case CONCEPT_ENDING -> s.notifyConceptExecutionEnding((ConceptExecutionEndingRequest) event);
-                case SCENARIO_ENDING -> s.notifyScenarioExecutionEnding((ScenarioExecutionEndingRequest) event);
-                case SPEC_ENDING -> s.notifySpecExecutionEnding((SpecExecutionEndingRequest) event);
-                case EXECUTION_ENDING -> s.notifyExecutionEnding((ExecutionEndingRequest) event);
-                case SUITE_RESULT -> s.notifySuiteResult((SuiteExecutionResult) event);
+            if (!streamTried) {
+                streamTried = true;
+                stream = EventStreamClient.open(plugin.channel(), callTimeout);
+            }
+            if (stream != null) {
+                if (stream.wants(kind)) {
+                    stream.send(event, kind, callTimeout);
+                }
+            } else {
+                call(event, kind);
             }
         } catch (StatusRuntimeException e) {
             throw new PluginException(explain(e));
+        }
+    }
+
+    /** Gauge's way: one unary call per event. */
+    private void call(Message event, EventKind kind) {
+        ReporterGrpc.ReporterBlockingStub s = stub.withDeadlineAfter(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        switch (kind) {
+            case EXECUTION_STARTING -> s.notifyExecutionStarting((ExecutionStartingRequest) event);
+            case SPEC_STARTING -> s.notifySpecExecutionStarting((SpecExecutionStartingRequest) event);
+            case SCENARIO_STARTING -> s.notifyScenarioExecutionStarting((ScenarioExecutionStartingRequest) event);
+            case CONCEPT_STARTING -> s.notifyConceptExecutionStarting((ConceptExecutionStartingRequest) event);
+            case STEP_STARTING -> s.notifyStepExecutionStarting((StepExecutionStartingRequest) event);
+            case STEP_ENDING -> s.notifyStepExecutionEnding((StepExecutionEndingRequest) event);
+            case CONCEPT_ENDING -> s.notifyConceptExecutionEnding((ConceptExecutionEndingRequest) event);
+            case SCENARIO_ENDING -> s.notifyScenarioExecutionEnding((ScenarioExecutionEndingRequest) event);
+            case SPEC_ENDING -> s.notifySpecExecutionEnding((SpecExecutionEndingRequest) event);
+            case EXECUTION_ENDING -> s.notifyExecutionEnding((ExecutionEndingRequest) event);
+            case SUITE_RESULT -> s.notifySuiteResult((SuiteExecutionResult) event);
         }
     }
 
@@ -87,6 +106,16 @@ public final class PluginTarget implements EventTarget {
     /** Kill, the grace period, then the verdict from the exit status. */
     @Override
     public void finish() {
+        PluginException streamFailure = null;
+        if (stream != null) {
+            try {
+                stream.finish(callTimeout);
+            } catch (StatusRuntimeException e) {
+                streamFailure = new PluginException("its event stream did not end cleanly: " + explain(e));
+            } catch (PluginException e) {
+                streamFailure = e;
+            }
+        }
         try {
             stub.withDeadlineAfter(Math.max(killTimeout.toMillis(), 1000), TimeUnit.MILLISECONDS)
                     .kill(KillProcessRequest.getDefaultInstance());
@@ -104,10 +133,16 @@ public final class PluginTarget implements EventTarget {
             throw new PluginException("exited with status " + exit.getAsInt() + " after Kill (a reporter reports"
                     + " its own failures this way); its report may be incomplete");
         }
+        if (streamFailure != null) {
+            throw streamFailure;
+        }
     }
 
     @Override
     public void abort() {
+        if (stream != null) {
+            stream.cancel("the plugin is dropped");
+        }
         shutdownChannel();
         plugin.process().close();
     }

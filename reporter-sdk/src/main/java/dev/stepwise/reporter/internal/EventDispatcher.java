@@ -87,6 +87,11 @@ public final class EventDispatcher {
         return terminated;
     }
 
+    /** How many calls are waiting in the queue (not counting the one running). */
+    public int queued() {
+        return queue.size();
+    }
+
     /** How many calls threw. */
     public int failures() {
         return failures.get();

@@ -21,6 +21,7 @@ import io.grpc.stub.StreamObserver;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -40,19 +41,9 @@ public final class ReporterService extends ReporterGrpc.ReporterImplBase {
     }
 
     private void accept(Message request, StreamObserver<Empty> response) {
-        Instant receivedAt = Instant.now();
         String type = request.getDescriptorForType().getName();
-        String who = listener.getClass().getName();
         try {
-            // The event is built on the event thread: mapping cost and mapping bugs stay off the wire.
-            var holder = new Object() {
-                String description = type;
-            };
-            dispatcher.submit(() -> "reporter " + who + " failed on " + holder.description, () -> {
-                var event = EventMapper.toEvent(request, receivedAt);
-                holder.description = EventMapper.describe(event);
-                event.deliverTo(listener);
-            });
+            enqueue(request);
             response.onNext(Empty.getDefaultInstance());
             response.onCompleted();
         } catch (RejectedExecutionException e) {
@@ -63,6 +54,33 @@ public final class ReporterService extends ReporterGrpc.ReporterImplBase {
             response.onError(Status.CANCELLED.withDescription("interrupted while queueing " + type)
                     .asRuntimeException());
         }
+    }
+
+    /**
+     * Stamps the receipt time and queues the mapping and the listener call on the event thread. The event is
+     * built on the event thread: mapping cost and mapping bugs stay off the wire. The future completes when the
+     * listener has been called (normally or not).
+     *
+     * @throws RejectedExecutionException after Kill
+     * @throws InterruptedException       if interrupted while waiting for room in the queue
+     */
+    /** Whether no event is waiting for the listener (one may be in its hands). */
+    boolean queueIsEmpty() {
+        return dispatcher.queued() == 0;
+    }
+
+    CompletableFuture<Void> enqueue(Message request) throws InterruptedException {
+        Instant receivedAt = Instant.now();
+        String type = request.getDescriptorForType().getName();
+        String who = listener.getClass().getName();
+        var holder = new Object() {
+            String description = type;
+        };
+        return dispatcher.submit(() -> "reporter " + who + " failed on " + holder.description, () -> {
+            var event = EventMapper.toEvent(request, receivedAt);
+            holder.description = EventMapper.describe(event);
+            event.deliverTo(listener);
+        });
     }
 
     @Override
