@@ -26,6 +26,15 @@ public interface EventTarget {
     /** Stop at once, after a failure or when it did not finish in time. Must not throw. */
     void abort();
 
+    /**
+     * Targets returning the same non-null name share one sender thread in {@link FanOut}: for cheap in-process
+     * targets, one thread hand-off per event instead of one each. Null, the default, gives the target a thread of
+     * its own (a plugin, whose calls may block).
+     */
+    default String sharedThread() {
+        return null;
+    }
+
     /** The last lines the target wrote to stderr, for failure reports. */
     default List<String> stderrTail() {
         return List.of();

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -30,6 +32,9 @@ import java.util.function.Consumer;
  *       the grace period) on all targets in parallel, waits up to {@code finishTimeout} per target and aborts the
  *       ones still running.</li>
  * </ul>
+ * Targets that name the same {@link EventTarget#sharedThread()} share one sender thread and queue (the in-process
+ * built-in reports: one thread hand-off per event instead of one each); a failure still drops only the target that
+ * failed, though a hang holds up the whole group.
  * {@link #accept} may be called from several threads (the streams of a parallel run); calls are serialised, so
  * every target sees the events in one order in which each stream's events keep theirs.
  */
@@ -55,11 +60,17 @@ public final class FanOut implements EventSink {
         this.stallTimeout = Objects.requireNonNull(stallTimeout, "stallTimeout");
         this.finishTimeout = Objects.requireNonNull(finishTimeout, "finishTimeout");
         this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
+        Map<String, List<EventTarget>> shared = new LinkedHashMap<>();
         for (EventTarget t : targets) {
-            Sender s = new Sender(t, queueCapacity);
-            senders.add(s);
-            s.thread.start();
+            String group = t.sharedThread();
+            if (group == null) {
+                senders.add(new Sender(t.name(), List.of(t), queueCapacity));
+            } else {
+                shared.computeIfAbsent(group, g -> new ArrayList<>()).add(t);
+            }
         }
+        shared.forEach((group, members) -> senders.add(new Sender(group, members, queueCapacity)));
+        senders.forEach(s -> s.thread.start());
     }
 
     /** Reports a failure that happened outside the fan-out (e.g. a plugin that could not start). */
@@ -74,12 +85,12 @@ public final class FanOut implements EventSink {
             throw new IllegalStateException("event after close: " + event.getDescriptorForType().getName());
         }
         for (Sender s : senders) {
-            if (s.dead) {
+            if (s.dead()) {
                 continue;
             }
             try {
                 if (!s.queue.offer(new Item(event, at), stallTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    s.fail(describe(event), "took no event for " + stallTimeout.toMillis()
+                    s.failAll(describe(event), "took no event for " + stallTimeout.toMillis()
                             + " ms (its queue of " + s.capacity + " stayed full): it hangs");
                 }
             } catch (InterruptedException e) {
@@ -100,15 +111,15 @@ public final class FanOut implements EventSink {
         }
         long deadline = System.nanoTime() + stallTimeout.toNanos();
         for (Sender s : senders) {
-            if (!s.dead) {
+            if (!s.dead()) {
                 try {
                     long left = Math.max(0, deadline - System.nanoTime());
                     if (!s.queue.offer(END, left, TimeUnit.NANOSECONDS)) {
-                        s.fail("the end of the run", "its queue stayed full: it hangs");
+                        s.failAll("the end of the run", "its queue stayed full: it hangs");
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    s.fail("the end of the run", "interrupted");
+                    s.failAll("the end of the run", "interrupted");
                 }
             }
         }
@@ -121,7 +132,7 @@ public final class FanOut implements EventSink {
                 Thread.currentThread().interrupt();
             }
             if (s.thread.isAlive()) {
-                s.fail("the end of the run", "did not finish within " + finishTimeout.toMillis() + " ms");
+                s.failAll("the end of the run", "did not finish within " + finishTimeout.toMillis() + " ms");
                 s.thread.interrupt();
             }
         }
@@ -145,19 +156,29 @@ public final class FanOut implements EventSink {
     private record Item(Message event, Instant at) {
     }
 
+    /** One sender thread and its queue, feeding one target or a group sharing the thread. */
     private final class Sender {
-        final EventTarget target;
         final int capacity;
         final BlockingQueue<Object> queue;
         final Thread thread;
-        volatile boolean dead;
+        /** The targets still served; a failed one is removed. Guarded by this sender. */
+        private final List<EventTarget> live;
+        private volatile boolean dead;
 
-        Sender(EventTarget target, int capacity) {
-            this.target = target;
+        Sender(String name, List<EventTarget> targets, int capacity) {
+            this.live = new ArrayList<>(targets);
             this.capacity = capacity;
             this.queue = new ArrayBlockingQueue<>(capacity);
-            this.thread = new Thread(this::loop, "stepwise-reporter-" + target.name());
+            this.thread = new Thread(this::loop, "stepwise-reporter-" + name);
             this.thread.setDaemon(true);
+        }
+
+        boolean dead() {
+            return dead;
+        }
+
+        private synchronized List<EventTarget> targets() {
+            return List.copyOf(live);
         }
 
         void loop() {
@@ -169,34 +190,46 @@ public final class FanOut implements EventSink {
                     return;
                 }
                 if (next == END) {
-                    try {
-                        target.finish();
-                    } catch (Throwable t) {
-                        fail("Kill", message(t));
+                    for (EventTarget t : targets()) {
+                        try {
+                            t.finish();
+                        } catch (Throwable e) {
+                            fail(t, "Kill", message(e));
+                        }
                     }
                     return;
                 }
                 Item item = (Item) next;
-                try {
-                    target.deliver(item.event(), item.at());
-                } catch (Throwable t) {
-                    fail(describe(item.event()), message(t));
-                    if (t instanceof VirtualMachineError && !(t instanceof OutOfMemoryError)) {
-                        throw (VirtualMachineError) t;
+                for (EventTarget t : targets()) {
+                    try {
+                        t.deliver(item.event(), item.at());
+                    } catch (Throwable e) {
+                        fail(t, describe(item.event()), message(e));
+                        if (e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError)) {
+                            throw (VirtualMachineError) e;
+                        }
                     }
-                    return;
                 }
             }
         }
 
-        synchronized void fail(String event, String what) {
-            if (dead) {
+        /** Drops one target; when none is left the sender stops and its queue is discarded. */
+        synchronized void fail(EventTarget target, String event, String what) {
+            if (!live.remove(target)) {
                 return;
             }
-            dead = true;
-            queue.clear();
+            if (live.isEmpty()) {
+                dead = true;
+                queue.clear();
+            }
             target.abort();
             report(new TargetFailure(target.name(), event, what, target.stderrTail()));
+        }
+
+        synchronized void failAll(String event, String what) {
+            for (EventTarget t : List.copyOf(live)) {
+                fail(t, event, what);
+            }
         }
     }
 

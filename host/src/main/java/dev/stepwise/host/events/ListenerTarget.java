@@ -3,6 +3,7 @@ package dev.stepwise.host.events;
 import com.google.protobuf.Message;
 import dev.stepwise.reporter.ProtoEvents;
 import dev.stepwise.reporter.ReporterListener;
+import dev.stepwise.reporter.event.ReporterEvent;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -15,11 +16,48 @@ import java.util.Objects;
 public final class ListenerTarget implements EventTarget {
     private final String name;
     private final ReporterListener listener;
+    private final Group group;
     private boolean closed;
 
+    /**
+     * Listeners that share one sender thread, and so can share each event's mapping: the events are immutable, and
+     * the thread delivers one request to every member before taking the next.
+     */
+    public static final class Group {
+        private final String name;
+        private Message lastRequest;
+        private Instant lastAt;
+        private ReporterEvent lastEvent;
+
+        public Group(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        ReporterEvent map(Message request, Instant at) {
+            if (request != lastRequest || !at.equals(lastAt)) {
+                lastEvent = ProtoEvents.toEvent(request, at);
+                lastRequest = request;
+                lastAt = at;
+            }
+            return lastEvent;
+        }
+    }
+
+    /** A listener on a sender thread of its own. */
     public ListenerTarget(String name, ReporterListener listener) {
+        this(name, listener, null);
+    }
+
+    /** A listener sharing {@code group}'s sender thread and event mapping (null: a thread of its own). */
+    public ListenerTarget(String name, ReporterListener listener, Group group) {
         this.name = Objects.requireNonNull(name, "name");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.group = group;
+    }
+
+    @Override
+    public String sharedThread() {
+        return group == null ? null : group.name;
     }
 
     @Override
@@ -29,7 +67,8 @@ public final class ListenerTarget implements EventTarget {
 
     @Override
     public void deliver(Message event, Instant at) throws Exception {
-        ProtoEvents.toEvent(event, at).deliverTo(listener);
+        ReporterEvent mapped = group == null ? ProtoEvents.toEvent(event, at) : group.map(event, at);
+        mapped.deliverTo(listener);
     }
 
     @Override

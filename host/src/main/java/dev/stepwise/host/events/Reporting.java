@@ -72,8 +72,9 @@ public final class Reporting implements AutoCloseable {
         return config.root().resolve(config.env().get("gauge_reports_dir", "reports")).normalize();
     }
 
-    /** The three built-in reports as named targets, in {@code dir}. */
+    /** The built-in reports as named targets, in {@code dir}, sharing one sender thread and each event's mapping. */
     public static List<ListenerTarget> builtIns(Path dir, Optional<Path> screenshots, List<String> which) {
+        ListenerTarget.Group group = new ListenerTarget.Group("built-in reports");
         List<ListenerTarget> out = new ArrayList<>();
         for (String w : which) {
             ReporterListener l = switch (w.toLowerCase(Locale.ROOT)) {
@@ -83,7 +84,7 @@ public final class Reporting implements AutoCloseable {
                 default -> throw new IllegalArgumentException("Unknown built-in report '" + w
                         + "': use html, junit or json");
             };
-            out.add(new ListenerTarget("built-in " + w.toLowerCase(Locale.ROOT), l));
+            out.add(new ListenerTarget("built-in " + w.toLowerCase(Locale.ROOT), l, group));
         }
         return out;
     }

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,11 +33,23 @@ class FanOutTest {
         volatile boolean finished;
         volatile boolean aborted;
         final CountDownLatch never = new CountDownLatch(1);
+        final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        String group;
 
         Fake(String name, int throwAt, int hangAt) {
             this.name = name;
             this.throwAt = throwAt;
             this.hangAt = hangAt;
+        }
+
+        Fake sharing(String group) {
+            this.group = group;
+            return this;
+        }
+
+        @Override
+        public String sharedThread() {
+            return group;
         }
 
         @Override
@@ -45,6 +59,7 @@ class FanOutTest {
 
         @Override
         public void deliver(Message event, Instant at) throws Exception {
+            threads.add(Thread.currentThread());
             int n = seen.size() + 1;
             if (n == throwAt) {
                 throw new IllegalStateException("reporter bug");
@@ -117,5 +132,30 @@ class FanOutTest {
         assertEquals(2, thrower.seen.size(), "nothing after the failure");
         assertTrue(millis < 6000, "a hung target costs about the stall timeout, took " + millis + " ms");
         assertTrue(t.describe().contains("thrower failed on SpecStarting"), t.describe());
+    }
+
+    @Test
+    void targetsSharingAThreadAreStillDroppedOneByOne() {
+        Fake first = new Fake("first", -1, -1).sharing("in-process");
+        Fake thrower = new Fake("thrower", 3, -1).sharing("in-process");
+        Fake last = new Fake("last", -1, -1).sharing("in-process");
+        Fake alone = new Fake("alone", -1, -1);
+        FanOut fanOut = new FanOut(List.of(first, thrower, alone, last), 2, Duration.ofSeconds(2),
+                Duration.ofSeconds(5), f -> { });
+        List<Message> events = events(10);
+        for (Message m : events) {
+            fanOut.accept(m, Instant.now());
+        }
+        fanOut.close();
+
+        assertEquals(events.size(), first.seen.size());
+        assertEquals(events.size(), last.seen.size(), "a target after the failed one in the group still gets all");
+        assertEquals(events.size(), alone.seen.size());
+        assertEquals(2, thrower.seen.size());
+        assertTrue(first.finished && last.finished && alone.finished && !thrower.finished && thrower.aborted);
+        assertEquals(List.of("thrower"), fanOut.failures().stream().map(TargetFailure::target).toList());
+        assertEquals(first.threads, last.threads, "the group shares one thread");
+        assertEquals(1, first.threads.size());
+        assertTrue(!alone.threads.equals(first.threads), "a target without a group has its own thread");
     }
 }
