@@ -14,11 +14,17 @@ import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * The benchmark's floor: the least a JVM can do and still be a Gauge runner. It binds loopback,
  * prints the port line, and answers GetStepNames and the three step RPCs with empty results,
  * inline on the transport thread. It reads no project and loads no steps. Kill exits 0.
+ *
+ * <p>With {@code STEPWISE_FLOOR_HANDOFF=1} it answers ExecuteStep from a thread of its own instead, as any
+ * runner that runs user code must (a step that blocks the transport thread would also block Kill): the least
+ * such a runner can do.
  */
 public final class FloorServer {
 
@@ -29,6 +35,13 @@ public final class FloorServer {
         ExecutionStatusResponse ok = ExecutionStatusResponse.newBuilder()
                 .setExecutionResult(ProtoExecutionResult.newBuilder().setFailed(false))
                 .build();
+        Executor stepThread = "1".equals(System.getenv("STEPWISE_FLOOR_HANDOFF"))
+                ? Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "floor-step");
+                    t.setDaemon(true);
+                    return t;
+                })
+                : Runnable::run;
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                 .directExecutor()
                 .addService(new RunnerGrpc.RunnerImplBase() {
@@ -47,8 +60,10 @@ public final class FloorServer {
 
                     @Override
                     public void executeStep(ExecuteStepRequest request, StreamObserver<ExecutionStatusResponse> response) {
-                        response.onNext(ok);
-                        response.onCompleted();
+                        stepThread.execute(() -> {
+                            response.onNext(ok);
+                            response.onCompleted();
+                        });
                     }
 
                     @Override

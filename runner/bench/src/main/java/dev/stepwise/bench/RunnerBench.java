@@ -333,7 +333,9 @@ public final class RunnerBench {
         Files.createDirectories(cds);
 
         Target ours = new Launcher("stepwise", Path.of(require("plugin")).toAbsolutePath(), cds);
-        Target floor = new Launcher("floor", floorFolder(Path.of(require("plugin")), cds), cds);
+        Target floor = new Launcher("floor", floorFolder(Path.of(require("plugin")), "floor-plugin", false), cds);
+        Target floorHandOff = new Launcher("floor+hand-off",
+                floorFolder(Path.of(require("plugin")), "floor-handoff-plugin", true), cds);
         Path gaugeLib = Path.of(require("gauge-java-lib")).toAbsolutePath();
         Path gaugeJar = gaugeLib.resolve("gauge-java-0.13.0.jar");
         String gaugeProblem = Files.isRegularFile(gaugeJar) ? null
@@ -403,6 +405,7 @@ public final class RunnerBench {
         say("step cycles, " + cycleSeconds + " s each after warm-up");
         double oursCycles = cycles(ours, oursFixture.get(2), false);
         double floorCycles = cycles(floor, oursFixture.get(2), true);
+        double handOffCycles = cycles(floorHandOff, oursFixture.get(2), true);
         double gaugeCycles = Double.NaN;
         if (gaugeProblem == null) {
             try {
@@ -412,7 +415,7 @@ public final class RunnerBench {
             }
         }
 
-        String table = table(startup, oursCycles, floorCycles, gaugeCycles);
+        String table = table(startup, oursCycles, floorCycles, gaugeCycles, handOffCycles);
         System.out.println();
         System.out.println(table);
         append(table);
@@ -422,9 +425,12 @@ public final class RunnerBench {
         return values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList().toString();
     }
 
-    /** A copy of our plugin folder whose launcher starts FloorServer: the same flags and CDS logic. */
-    private Path floorFolder(Path plugin, Path cds) throws IOException {
-        Path floor = work.resolve("floor-plugin");
+    /**
+     * A copy of our plugin folder whose launcher starts FloorServer: the same flags and CDS logic; with
+     * {@code handOff}, ExecuteStep is answered from a thread of its own.
+     */
+    private Path floorFolder(Path plugin, String name, boolean handOff) throws IOException {
+        Path floor = work.resolve(name);
         Fixtures.deleteTree(floor);
         Files.createDirectories(floor.resolve("bin"));
         Files.createDirectories(floor.resolve("lib"));
@@ -433,7 +439,10 @@ public final class RunnerBench {
             throw new IllegalStateException("the launcher no longer names its main class as expected");
         }
         launcher = launcher.replace("STEPWISE_MAIN='dev.stepwise.runner.Main'", "STEPWISE_MAIN='" + FloorServer.class.getName() + "'")
-                .replaceFirst("STEPWISE_VERSION='([^']*)'", "STEPWISE_VERSION='floor-$1'");
+                .replaceFirst("STEPWISE_VERSION='([^']*)'", "STEPWISE_VERSION='" + name + "-$1'");
+        if (handOff) {
+            launcher = launcher.replaceFirst("\n", "\nexport STEPWISE_FLOOR_HANDOFF=1\n");
+        }
         Path bin = floor.resolve("bin/stepwise-runner");
         Files.writeString(bin, launcher);
         bin.toFile().setExecutable(true, false);
@@ -447,7 +456,8 @@ public final class RunnerBench {
         return floor;
     }
 
-    private String table(Map<String, double[]> s, double oursCycles, double floorCycles, double gaugeCycles) {
+    private String table(Map<String, double[]> s, double oursCycles, double floorCycles, double gaugeCycles,
+                         double handOffCycles) {
         StringBuilder t = new StringBuilder();
         t.append("| measure | stepwise | floor | gauge-java 0.13.0 | stepwise / floor | gauge-java / stepwise | target | met |\n");
         t.append("|---|---:|---:|---:|---:|---:|---|---|\n");
@@ -480,6 +490,9 @@ public final class RunnerBench {
                 Double.isNaN(cycleVsGauge) ? "n/a" : String.format(Locale.ROOT, "%.2f (stepwise ÷ gauge-java = %.2f×)",
                         gaugeCycles / oursCycles, cycleVsGauge),
                 met == null ? "partly (no gauge-java)" : met ? "yes" : "**no**"));
+        t.append(String.format(Locale.ROOT, "| step cycles per second against the floor that answers ExecuteStep from a "
+                        + "thread of its own (as a runner running user code must) | %.0f | %.0f |  | %.2f |  |  |  |\n",
+                oursCycles, handOffCycles, oursCycles / handOffCycles));
         for (String note : notes) {
             t.append("\n> ").append(note.replace("\n", "\n> ")).append('\n');
         }
