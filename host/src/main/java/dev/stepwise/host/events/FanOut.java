@@ -47,6 +47,8 @@ public final class FanOut implements EventSink {
     private final Duration finishTimeout;
     private final Consumer<TargetFailure> onFailure;
     private volatile boolean closed;
+    /** Events accepted so far (guarded by this): event N of the run is record N of the run's event log. */
+    private long accepted;
 
     /**
      * @param targets       the reporters
@@ -84,13 +86,14 @@ public final class FanOut implements EventSink {
         if (closed) {
             throw new IllegalStateException("event after close: " + event.getDescriptorForType().getName());
         }
+        Item item = new Item(event, at, ++accepted);
         for (Sender s : senders) {
             if (s.dead()) {
                 continue;
             }
             try {
-                if (!s.queue.offer(new Item(event, at), stallTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    s.failAll(describe(event), "took no event for " + stallTimeout.toMillis()
+                if (!s.queue.offer(item, stallTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    s.failAll(item.describe(), "took no event for " + stallTimeout.toMillis()
                             + " ms (its queue of " + s.capacity + " stayed full): it hangs");
                 }
             } catch (InterruptedException e) {
@@ -145,15 +148,24 @@ public final class FanOut implements EventSink {
         }
     }
 
-    private static String describe(Message event) {
-        try {
-            return ProtoEvents.describe(ProtoEvents.toEvent(event, Instant.EPOCH));
-        } catch (RuntimeException e) {
-            return event.getDescriptorForType().getName();
+    /**
+     * One event and its position in the stream.
+     *
+     * @param ordinal 1 for the first event of the run; the event log holds the same events in the same order
+     */
+    private record Item(Message event, Instant at, long ordinal) {
+        /** "StepStarting [stream 0, spec ..., step '...'] (event #17 of the run)". */
+        String describe() {
+            String what;
+            try {
+                what = ProtoEvents.describe(ProtoEvents.toEvent(event, Instant.EPOCH));
+            } catch (RuntimeException e) {
+                what = event.getDescriptorForType().getName();
+            }
+            // Starting events come twice (before and after hooks) with the same description; the ordinal tells
+            // them apart and finds the event in the event log.
+            return what + " (event #" + ordinal + " of the run)";
         }
-    }
-
-    private record Item(Message event, Instant at) {
     }
 
     /** One sender thread and its queue, feeding one target or a group sharing the thread. */
@@ -204,7 +216,7 @@ public final class FanOut implements EventSink {
                     try {
                         t.deliver(item.event(), item.at());
                     } catch (Throwable e) {
-                        fail(t, describe(item.event()), message(e));
+                        fail(t, item.describe(), message(e));
                         if (e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError)) {
                             throw (VirtualMachineError) e;
                         }

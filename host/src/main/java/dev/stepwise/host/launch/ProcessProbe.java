@@ -19,20 +19,29 @@ public interface ProcessProbe {
     default String describeDeath() {
         OptionalInt exit = exitStatus(2000);
         StringBuilder sb = new StringBuilder("the runner process ");
-        sb.append(exit.isPresent() ? "exited with status " + exit.getAsInt() : "stopped answering");
-        if (exit.isPresent() && exit.getAsInt() > 128 && exit.getAsInt() < 160 && !isWindows()) {
-            // A Unix process ended by a signal exits with 128 + its number.
-            int signal = exit.getAsInt() - 128;
-            sb.append(" (killed by signal ").append(signal)
-                    .append(signal == 9 ? ": SIGKILL" : signal == 15 ? ": SIGTERM" : signal == 6 ? ": SIGABRT" : "")
-                    .append(')');
-        }
+        sb.append(exit.isPresent() ? describeExit(exit.getAsInt()) : "stopped answering");
         List<String> tail = stderrTail();
         if (!tail.isEmpty()) {
             sb.append("; last lines of stderr:");
             for (String l : tail) {
                 sb.append("\n    ").append(l);
             }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * "exited with status N", naming the signal when a Unix status says the process was killed by one
+     * ("exited with status 137 (killed by signal 9: SIGKILL)").
+     */
+    static String describeExit(int status) {
+        StringBuilder sb = new StringBuilder("exited with status ").append(status);
+        if (status > 128 && status < 160 && !isWindows()) {
+            // A Unix process ended by a signal exits with 128 + its number.
+            int signal = status - 128;
+            sb.append(" (killed by signal ").append(signal)
+                    .append(signal == 9 ? ": SIGKILL" : signal == 15 ? ": SIGTERM" : signal == 6 ? ": SIGABRT" : "")
+                    .append(')');
         }
         return sb.toString();
     }

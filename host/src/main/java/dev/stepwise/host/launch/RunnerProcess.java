@@ -142,21 +142,51 @@ public final class RunnerProcess implements ProcessProbe, AutoCloseable {
         return process.isAlive();
     }
 
-    /** Waits up to {@code grace} for the runner to exit by itself (after Kill), then ends it. */
+    /**
+     * Waits up to {@code grace} for the process to exit by itself (after Kill), then ends it and every process it
+     * started: SIGTERM, two seconds, SIGKILL.
+     */
     public void stop(Duration grace) {
+        List<ProcessHandle> tree = List.of();
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                // The descendants are listed before anything is signalled: once the parent is gone they are
+                // re-parented and no longer reachable from it. A plugin launched by a script that does not
+                // `exec` its JVM is such a grandchild, and would otherwise keep running after the run.
+                tree = process.descendants().toList();
                 process.destroy();
-                if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                tree.forEach(ProcessHandle::destroy);
+                if (!awaitExit(tree, 2000)) {
                     process.destroyForcibly();
-                    process.waitFor(2, TimeUnit.SECONDS);
+                    tree.forEach(ProcessHandle::destroyForcibly);
+                    awaitExit(tree, 2000);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+            tree.forEach(ProcessHandle::destroyForcibly);
         }
         joinPumps(1000);
+    }
+
+    /** Whether the process and {@code descendants} all exited within {@code millis}. */
+    private boolean awaitExit(List<ProcessHandle> descendants, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        for (ProcessHandle h : descendants) {
+            long left = deadline - System.nanoTime();
+            try {
+                h.onExit().get(Math.max(0, left), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                // onExit never completes exceptionally; the process is gone either way
+            } catch (TimeoutException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

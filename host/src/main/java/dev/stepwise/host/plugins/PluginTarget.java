@@ -3,6 +3,7 @@ package dev.stepwise.host.plugins;
 import com.google.protobuf.Message;
 import dev.stepwise.host.events.EventKind;
 import dev.stepwise.host.events.EventTarget;
+import dev.stepwise.host.launch.ProcessProbe;
 import dev.stepwise.proto.ConceptExecutionEndingRequest;
 import dev.stepwise.proto.ConceptExecutionStartingRequest;
 import dev.stepwise.proto.ExecutionEndingRequest;
@@ -92,9 +93,12 @@ public final class PluginTarget implements EventTarget {
     }
 
     private String explain(StatusRuntimeException e) {
-        OptionalInt exit = plugin.process().exitStatus(300);
+        // A lost connection usually means the process is dying: give it up to the kill grace to be reaped, so
+        // the report names its exit status (and signal) rather than a bare UNAVAILABLE.
+        long wait = e.getStatus().getCode() == Status.Code.UNAVAILABLE ? killTimeout.toMillis() : 300;
+        OptionalInt exit = plugin.process().exitStatus(wait);
         if (exit.isPresent()) {
-            return "its process exited with status " + exit.getAsInt() + " (" + e.getStatus().getCode() + ")";
+            return "its process " + ProcessProbe.describeExit(exit.getAsInt()) + " (" + e.getStatus().getCode() + ")";
         }
         if (e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
             return "no answer within " + callTimeout.toMillis() + " ms (stepwise_plugin_request_timeout): it hangs";
@@ -103,7 +107,10 @@ public final class PluginTarget implements EventTarget {
                 + (e.getStatus().getDescription() == null ? "" : ": " + e.getStatus().getDescription());
     }
 
-    /** Kill, the grace period, then the verdict from the exit status. */
+    /**
+     * Kill, the grace period, then the verdict: force-killed, a non-zero exit status, or Kill answered with an
+     * error, in that order of precedence.
+     */
     @Override
     public void finish() {
         PluginException streamFailure = null;
@@ -116,22 +123,33 @@ public final class PluginTarget implements EventTarget {
                 streamFailure = e;
             }
         }
+        String killRefused = "";
         try {
             stub.withDeadlineAfter(Math.max(killTimeout.toMillis(), 1000), TimeUnit.MILLISECONDS)
                     .kill(KillProcessRequest.getDefaultInstance());
         } catch (StatusRuntimeException e) {
-            // UNAVAILABLE: it closed the connection while stopping, as Gauge tolerates. The exit status decides.
+            Status.Code code = e.getStatus().getCode();
+            // UNAVAILABLE: it closed the connection while stopping, as Gauge tolerates; DEADLINE_EXCEEDED: it is
+            // still stopping. The exit status decides both. Any other status is the plugin's own answer.
+            if (code != Status.Code.UNAVAILABLE && code != Status.Code.DEADLINE_EXCEEDED) {
+                killRefused = "answered Kill with " + code
+                        + (e.getStatus().getDescription() == null ? "" : ": " + e.getStatus().getDescription());
+            }
         }
         OptionalInt exit = plugin.process().exitStatus(killTimeout.toMillis());
         shutdownChannel();
+        String alsoRefused = killRefused.isEmpty() ? "" : " (it " + killRefused + ")";
         if (exit.isEmpty()) {
             plugin.process().close();
             throw new PluginException("did not exit within plugin_kill_timeout = " + killTimeout.toMillis()
-                    + " ms after Kill and was force-killed; its report may be incomplete");
+                    + " ms after Kill and was force-killed" + alsoRefused + "; its report may be incomplete");
         }
         if (exit.getAsInt() != 0) {
-            throw new PluginException("exited with status " + exit.getAsInt() + " after Kill (a reporter reports"
-                    + " its own failures this way); its report may be incomplete");
+            throw new PluginException(ProcessProbe.describeExit(exit.getAsInt()) + " after Kill (a reporter"
+                    + " reports its own failures this way)" + alsoRefused + "; its report may be incomplete");
+        }
+        if (!killRefused.isEmpty()) {
+            throw new PluginException(killRefused + " (then exited with status 0); its report may be incomplete");
         }
         if (streamFailure != null) {
             throw streamFailure;

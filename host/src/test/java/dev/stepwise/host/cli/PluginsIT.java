@@ -40,7 +40,8 @@ class PluginsIT {
 
 
 
-    private static void copy(Path from, Path to) throws Exception {
+    /** Copies a project or plugin folder, leaving out reports, the failing specs and .gauge. */
+    static void copy(Path from, Path to) throws Exception {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 Path rel = from.relativize(p);

@@ -332,7 +332,7 @@ class RunnerKillIT {
         return m.group(1);
     }
 
-    private static int count(String text, String fragment) {
+    static int count(String text, String fragment) {
         int n = 0;
         for (int i = text.indexOf(fragment); i >= 0; i = text.indexOf(fragment, i + 1)) {
             n++;

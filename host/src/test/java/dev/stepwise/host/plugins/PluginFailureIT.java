@@ -4,8 +4,10 @@ import dev.stepwise.host.events.FanOut;
 import dev.stepwise.host.events.TargetFailure;
 import dev.stepwise.proto.Empty;
 import dev.stepwise.proto.ExecutionStartingRequest;
+import dev.stepwise.proto.KillProcessRequest;
 import dev.stepwise.proto.ReporterGrpc;
 import io.grpc.Server;
+import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.Test;
@@ -88,6 +90,38 @@ class PluginFailureIT {
             TargetFailure f = fanOut.failures().get(0);
             assertTrue(f.what().contains("no answer within 500 ms"), f.what());
             assertFalse(p.process().isAlive(), "the hung plugin was killed");
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPluginThatAnswersKillWithAnErrorFailsEvenThoughItExitsWithZero() throws Exception {
+        // The events are answered; Kill is refused. The process itself exits with 0, so only the answer tells.
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                .addService(new ReporterGrpc.ReporterImplBase() {
+                    @Override
+                    public void notifyExecutionStarting(ExecutionStartingRequest r, StreamObserver<Empty> o) {
+                        o.onNext(Empty.getDefaultInstance());
+                        o.onCompleted();
+                    }
+
+                    @Override
+                    public void kill(KillProcessRequest r, StreamObserver<Empty> o) {
+                        o.onError(Status.INTERNAL.withDescription("could not flush my report").asRuntimeException());
+                    }
+                }).build().start();
+        try {
+            PluginLauncher.Started p = start("refuses-kill", "echo Listening on port:" + server.getPort() + "; exit 0");
+            PluginTarget target = new PluginTarget(p, Duration.ofSeconds(5), Duration.ofSeconds(2));
+            FanOut fanOut = new FanOut(List.of(target), 4, Duration.ofSeconds(5), Duration.ofSeconds(10), f -> { });
+            fanOut.accept(ExecutionStartingRequest.getDefaultInstance(), Instant.now());
+            fanOut.close();
+            assertEquals(1, fanOut.failures().size(), fanOut.failures().toString());
+            TargetFailure f = fanOut.failures().get(0);
+            assertEquals("Kill", f.event());
+            assertTrue(f.what().startsWith("answered Kill with INTERNAL: could not flush my report (then exited with"
+                    + " status 0)"), f.what());
         } finally {
             server.shutdownNow();
         }
