@@ -9,8 +9,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -21,8 +23,15 @@ final class BenchSupport {
     private BenchSupport() {
     }
 
-    /** A finished child process: exit code, wall time and the peak RSS seen in /proc (empty off Linux). */
-    record Measured(int exit, long wallMillis, OptionalLong peakRssKb) {
+    /**
+     * A finished child process: exit code, wall time and the peak RSS seen in /proc (empty off Linux), plus the peak
+     * RSS of each watched descendant, keyed by the fragment of its command line that was asked for (a fragment that
+     * matched no descendant is absent).
+     */
+    record Measured(int exit, long wallMillis, OptionalLong peakRssKb, Map<String, Long> descendantPeakRssKb) {
+        Measured {
+            descendantPeakRssKb = Map.copyOf(descendantPeakRssKb);
+        }
     }
 
     /**
@@ -31,16 +40,59 @@ final class BenchSupport {
      * interval before exit can be missed).
      */
     static Measured run(ProcessBuilder pb, Path stdout) throws IOException, InterruptedException {
+        return run(pb, stdout, List.of());
+    }
+
+    /**
+     * {@link #run(ProcessBuilder, Path)}, also watching the process's descendants (the runner a host starts, its
+     * plugins): the peak {@code VmHWM} of every descendant whose command line ({@code /proc/<pid>/cmdline}) contains
+     * one of {@code fragments}, such as a main class name. Several processes matching one fragment report the
+     * largest. A descendant that lives less than a poll interval (20 ms) can be missed.
+     */
+    static Measured run(ProcessBuilder pb, Path stdout, List<String> fragments)
+            throws IOException, InterruptedException {
         pb.redirectErrorStream(true).redirectOutput(stdout.toFile());
         long start = System.nanoTime();
         Process p = pb.start();
         Path status = Path.of("/proc", String.valueOf(p.pid()), "status");
         long peak = -1;
-        while (!p.waitFor(5, TimeUnit.MILLISECONDS)) {
-            peak = Math.max(peak, vmHwm(status));
+        Map<String, Long> descendantPeaks = new HashMap<>();
+        long interval = fragments.isEmpty() ? 5 : 20;
+        try {
+            while (!p.waitFor(interval, TimeUnit.MILLISECONDS)) {
+                peak = Math.max(peak, vmHwm(status));
+                if (!fragments.isEmpty()) {
+                    p.descendants().forEach(d -> watch(d.pid(), fragments, descendantPeaks));
+                }
+            }
+        } finally {
+            if (p.isAlive()) {
+                // Interrupted (a test's time-out): leave no host, runner or plugin behind.
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
         }
         long wall = (System.nanoTime() - start) / 1_000_000;
-        return new Measured(p.exitValue(), wall, peak > 0 ? OptionalLong.of(peak) : OptionalLong.empty());
+        return new Measured(p.exitValue(), wall, peak > 0 ? OptionalLong.of(peak) : OptionalLong.empty(),
+                descendantPeaks);
+    }
+
+    private static void watch(long pid, List<String> fragments, Map<String, Long> peaks) {
+        String commandLine;
+        try {
+            commandLine = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline")),
+                    StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            return; // it ended between the listing and this read
+        }
+        for (String fragment : fragments) {
+            if (commandLine.contains(fragment)) {
+                long kb = vmHwm(Path.of("/proc", String.valueOf(pid), "status"));
+                if (kb > 0) {
+                    peaks.merge(fragment, kb, Math::max);
+                }
+            }
+        }
     }
 
     private static long vmHwm(Path status) {

@@ -34,7 +34,8 @@ public final class HostBench {
     private final Map<String, String> options;
     private final Path work;
 
-    private HostBench(Map<String, String> options) {
+    /** Options as on the command line, without the dashes; {@code work} is required. */
+    HostBench(Map<String, String> options) {
         this.options = options;
         this.work = Path.of(require("work")).toAbsolutePath();
     }

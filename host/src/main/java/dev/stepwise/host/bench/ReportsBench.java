@@ -53,7 +53,7 @@ final class ReportsBench {
         int memoryScenarios = Integer.parseInt(options.getOrDefault("memory-scenarios", "10000"));
         String loadBefore = loadAverage();
 
-        Path home = installPlugins(examplePlugin, work.resolve("reports-home"));
+        Path home = installPlugins(examplePlugin, work.resolve("reports-home"), PLUGIN_IDS);
         Path warm = Generated.project(work.resolve("run-10"), 1, 10, 10, stepApi);
         BenchSupport.run(host.cli(List.of(), "run", "--project", warm.toString()), work.resolve("run-10.out"));
 
@@ -165,14 +165,17 @@ final class ReportsBench {
         return m;
     }
 
-    /** Three copies of the example plugin, each under its own id, in a fresh STEPWISE_HOME. */
-    private static Path installPlugins(Path examplePlugin, Path home) throws IOException {
+    /**
+     * Copies of the example plugin, one under each of {@code ids}, in a fresh STEPWISE_HOME; each writes its summary
+     * to {@code <gauge_reports_dir>/<id>/example/summary.txt}.
+     */
+    static Path installPlugins(Path examplePlugin, Path home, List<String> ids) throws IOException {
         if (!Files.isRegularFile(examplePlugin.resolve("plugin.json"))) {
             throw new IllegalStateException("no plugin.json in " + examplePlugin + ": build reporter-sdk-example");
         }
         BenchSupport.deleteTree(home);
         String descriptor = Files.readString(examplePlugin.resolve("plugin.json"), StandardCharsets.UTF_8);
-        for (String id : PLUGIN_IDS) {
+        for (String id : ids) {
             Path dir = home.resolve("plugins").resolve(id).resolve("0.1.0");
             copyTree(examplePlugin, dir);
             String renamed = descriptor.replaceFirst("\"id\"\\s*:\\s*\"[^\"]*\"", "\"id\": \"" + id + "\"");
