@@ -61,6 +61,14 @@ public record PluginSettings(Duration connectTimeout, Duration killTimeout, Stri
         return v;
     }
 
+    /** Where {@link #setting} found {@code key}, for messages: "the OS environment" or the properties file:line. */
+    public static String source(Map<String, String> osEnv, ProjectConfig config, String key) {
+        if (osEnv.containsKey(key)) {
+            return "the OS environment";
+        }
+        return config == null ? "unknown" : config.env().source(key);
+    }
+
     public PluginSettings withCallTimeout(Duration d) {
         return new PluginSettings(connectTimeout, killTimeout, rawKillTimeout, d, queueCapacity);
     }
