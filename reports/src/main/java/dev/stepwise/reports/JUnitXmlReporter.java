@@ -12,6 +12,8 @@ import dev.stepwise.reporter.event.SpecInfo;
 import dev.stepwise.reporter.event.SpecStarting;
 import dev.stepwise.reporter.event.Status;
 import dev.stepwise.reporter.event.StepFinished;
+import dev.stepwise.reporter.event.SuiteStarting;
+import dev.stepwise.reports.internal.FolderReplacement;
 import dev.stepwise.reports.internal.ReportFile;
 import dev.stepwise.reports.internal.StepTracker;
 
@@ -47,19 +49,45 @@ import java.util.Set;
  *
  * <p>Streaming: a spec's test cases go to a temp file as they finish; when the spec ends, its XML file is
  * assembled and renamed into place. Only the scenario in flight (per stream) is held in memory.
+ *
+ * <p>Two ways to place the files: {@link #JUnitXmlReporter(Path) straight into a folder} (a new folder of this
+ * run, or one the caller owns), where each spec's file appears as soon as the spec ends; or
+ * {@link #replacingFolder(Path) replacing a folder} that holds an earlier run's files, where everything is staged
+ * and swapped in as a whole when the reporter is closed, so no file of the earlier run survives and no mix of the
+ * two runs is ever visible.
  */
 public final class JUnitXmlReporter implements ReporterListener {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
     private final Path dir;
+    private final FolderReplacement replacement;
     private final StepTracker steps = new StepTracker();
     private final Map<Integer, SpecState> specs = new HashMap<>();
     private final Set<String> written = new HashSet<>();
 
-    /** @param dir the folder for {@code TEST-*.xml}, e.g. {@code reports/xml-report} */
+    /** @param dir the folder for {@code TEST-*.xml}, e.g. {@code reports/xml-report/2026-01-02 10.11.12} */
     public JUnitXmlReporter(Path dir) {
         this.dir = Objects.requireNonNull(dir, "dir");
+        this.replacement = null;
+    }
+
+    private JUnitXmlReporter(FolderReplacement replacement) {
+        this.dir = replacement.target();
+        this.replacement = replacement;
+    }
+
+    /**
+     * A reporter whose files replace the whole of {@code dir} (e.g. {@code reports/xml-report}) when it is closed:
+     * specs the earlier run had and this one has not leave no file behind.
+     */
+    public static JUnitXmlReporter replacingFolder(Path dir) {
+        return new JUnitXmlReporter(new FolderReplacement(dir, "JUnit XML report"));
+    }
+
+    /** Where files are written now: the folder itself, or the staging folder that will replace it. */
+    private Path writeDir() throws IOException {
+        return replacement == null ? dir : replacement.staging();
     }
 
     /** One spec being written on one stream. */
@@ -79,8 +107,16 @@ public final class JUnitXmlReporter implements ReporterListener {
         SpecState(SpecInfo spec, Instant started) throws IOException {
             this.spec = spec;
             this.started = started;
-            this.bodyFile = ReportFile.tempFor(dir, "TEST-" + baseName(spec) + ".xml", "JUnit XML report");
+            this.bodyFile = ReportFile.tempFor(writeDir(), "TEST-" + baseName(spec) + ".xml", "JUnit XML report");
             this.body = new BufferedWriter(Files.newBufferedWriter(bodyFile, StandardCharsets.UTF_8), 1 << 16);
+        }
+    }
+
+    /** When replacing a folder, a run that reaches no spec (all filtered out) still replaces it, with nothing. */
+    @Override
+    public void onSuiteStarting(SuiteStarting event) throws IOException {
+        if (replacement != null && !event.hooksDone()) {
+            writeDir();
         }
     }
 
@@ -145,7 +181,7 @@ public final class JUnitXmlReporter implements ReporterListener {
             s.body.close();
             SpecInfo spec = event.spec().name().isEmpty() ? s.spec : event.spec();
             String name = uniqueName(baseName(spec));
-            try (ReportFile file = ReportFile.open(dir.resolve(name), "JUnit XML report")) {
+            try (ReportFile file = ReportFile.open(writeDir().resolve(name), "JUnit XML report")) {
                 Writer w = file.writer();
                 long millis = Math.max(s.millis, event.result().duration().toMillis());
                 w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -173,11 +209,18 @@ public final class JUnitXmlReporter implements ReporterListener {
         }
     }
 
-    /** Specs still open (the run was killed): their temp files are removed, no partial XML appears. */
+    /**
+     * Specs still open (the run was killed): their temp files are removed, no partial XML appears. When replacing a
+     * folder, the specs that did finish now replace the earlier run's folder (as the streaming mode leaves them in
+     * place), so the folder never shows the earlier run's results as this run's.
+     */
     @Override
-    public void close() {
+    public void close() throws IOException {
         specs.values().forEach(this::discard);
         specs.clear();
+        if (replacement != null) {
+            replacement.commit();
+        }
     }
 
     private SpecState state(int stream, SpecInfo spec, Instant at) throws IOException {

@@ -188,6 +188,12 @@ final class RunDriver {
     }
 
     void endSuite() throws Exception {
+        sendSuiteEnd();
+        close();
+    }
+
+    /** The suite's closing events, without Kill and close. */
+    void sendSuiteEnd() throws Exception {
         send(ExecutionEndingRequest.newBuilder().setCurrentExecutionInfo(info(null, 0)).build());
         ProtoSuiteResult.Builder suite = ProtoSuiteResult.newBuilder().setProjectName("demo").setEnvironment("default")
                 .setTags("smoke & !slow").setExecutionTime(9000).setFailed(failed > 0).setSpecsFailedCount(specsFailed)
@@ -201,6 +207,10 @@ final class RunDriver {
         }
         send(ExecutionEndingRequest.newBuilder().setCurrentExecutionInfo(info(null, 0)).setSuiteResult(suite).build());
         send(SuiteExecutionResult.newBuilder().setSuiteResult(suite).build());
+    }
+
+    /** Kill and close, as the host ends its reporters. */
+    void close() throws Exception {
         for (ReporterListener l : listeners) {
             l.onKill();
             l.close();

@@ -65,14 +65,17 @@ final class DocsCommand implements Callable<Integer> {
             }
         }, ps);
         PluginDescriptor d = launcher.locate(plugin, "documentation");
+        int exit;
         try {
-            Documenter.generate(launcher.start(d, launcher.documenterEnvironment(config, dirs)), details.build(), ps);
+            exit = Documenter.generate(launcher.start(d, launcher.documenterEnvironment(config, dirs)), details.build(),
+                    ps);
         } catch (PluginException e) {
             out.println("stepwise: " + e.getMessage());
             return 1;
         }
         out.println("Documented " + details.getDetailsCount() + " spec(s) with " + d.label()
-                + (errors[0] == 0 ? "." : " (" + errors[0] + " parse error(s) passed on to the plugin)."));
+                + (errors[0] == 0 ? "" : " (" + errors[0] + " parse error(s) passed on to the plugin)")
+                + "; it exited with status " + exit + " after Kill.");
         return 0;
     }
 }

@@ -263,6 +263,7 @@ public final class Main implements Callable<Integer> {
                     : TagExpression.parse(tags, config.caseSensitiveTags());
             List<String> specArgs = r.specArgs();
             Path events = Reporting.reportsDir(config).resolve("events");
+            List<Path> logsRead = new ArrayList<>();
             if (failed) {
                 if (!Files.isRegularFile(events.resolve(EventLog.LATEST))) {
                     throw new IllegalArgumentException("--failed needs the event log of an earlier run, and "
@@ -270,6 +271,7 @@ public final class Main implements Callable<Integer> {
                 }
                 Path last = EventLog.latest(events);
                 RunHistory.Failed f = RunHistory.failed(last);
+                logsRead.add(last);
                 if (f.specArgs().isEmpty() && !f.rerunAll()) {
                     out.println("Nothing failed in the last run (" + last.getFileName() + "): nothing to rerun.");
                     return 0;
@@ -314,6 +316,7 @@ public final class Main implements Callable<Integer> {
                     throw new IllegalArgumentException("--shard-durations: no event log at " + log);
                 }
                 durations = RunHistory.durations(log, config.root(), unit == ParallelOptions.UnitKind.SCENARIO);
+                logsRead.add(log);
             }
             ParallelOptions parallel = new ParallelOptions(n, multithreaded, strat, unit, maxRetries,
                     retryOnly == null || retryOnly.isBlank() ? TagExpression.always()
@@ -342,7 +345,7 @@ public final class Main implements Callable<Integer> {
                         + (durations.isEmpty() ? " (round-robin over sorted units)"
                         : " (balanced by " + durations.size() + " recorded durations)"));
             }
-            var reporters = RunReporting.start(config, reporting, Context.ENV.get(), console, tags);
+            var reporters = RunReporting.start(config, reporting, Context.ENV.get(), console, tags, logsRead);
             int exit;
             try {
                 Orchestrator o = new Orchestrator(config.root(), config.projectName(), config.parserSettings(),

@@ -11,6 +11,7 @@ import dev.stepwise.host.plugins.PluginDescriptor;
 import dev.stepwise.host.plugins.PluginLauncher;
 import dev.stepwise.host.plugins.PluginSettings;
 import dev.stepwise.host.plugins.PluginTarget;
+import dev.stepwise.reports.ReportFolders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,8 +63,11 @@ final class ReportCommand implements Callable<Integer> {
                     + reports.resolve("events") + "; give one with --from, or --from latest.");
         }
         List<String> which = builtins.isEmpty() && plugins.isEmpty() ? List.of("html", "junit", "json") : builtins;
+        which.forEach(Reporting::builtIn); // an unknown name is refused before any folder is made
         Path outDir = out == null ? reports : out.toAbsolutePath().normalize();
-        List<EventTarget> targets = new ArrayList<>(Reporting.builtIns(outDir, Reporting.screenshotsDir(config),
+        // overwrite_reports applies to a rebuild as to a run: false gives the rebuilt reports a new folder.
+        ReportFolders folders = Reporting.reportFolders(outDir, Reporting.overwriteReports(config), which);
+        List<EventTarget> targets = new ArrayList<>(Reporting.builtIns(folders, Reporting.screenshotsDir(config),
                 which));
         PluginSettings settings = PluginSettings.load(env, config);
         PluginLauncher launcher = new PluginLauncher(env, (level, message, stderr) -> {
@@ -96,7 +100,8 @@ final class ReportCommand implements Callable<Integer> {
             console.println("warning: " + result.truncated() + "; reports were built from what was recorded.");
         }
         if (!which.isEmpty()) {
-            console.println("Built-in reports in " + outDir);
+            console.println("Built-in reports: " + String.join(", ", which.stream()
+                    .map(w -> folders.location(Reporting.builtIn(w)).toString()).toList()));
         }
         fanOut.failures().forEach(f -> console.println("Reporter failed: " + f.describe()));
         return fanOut.failures().isEmpty() ? 0 : 1;

@@ -4,6 +4,7 @@ import dev.stepwise.host.config.ProjectConfig;
 import dev.stepwise.host.events.Reporting;
 import dev.stepwise.host.events.TargetFailure;
 import dev.stepwise.host.launch.RunnerOutput;
+import dev.stepwise.reports.ReportFolders;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,10 +20,11 @@ final class RunReporting {
     private RunReporting() {
     }
 
+    /** @param logsRead earlier event logs the run read ({@code --failed}, {@code --shard-durations}) */
     static Reporting start(ProjectConfig config, ReportOptions flags, Map<String, String> env, RunnerOutput output,
-                           String tags) {
+                           String tags, List<Path> logsRead) {
         return Reporting.start(config, Reporting.Options.resolve(flags.noReports, flags.allowPluginFailures, env,
-                config), env, output, tags);
+                config), env, output, tags, logsRead);
     }
 
     /** Closes the reporters (Kill, grace), prints where the reports are and any failures; returns the exit code. */
@@ -31,13 +33,13 @@ final class RunReporting {
         Path root = config.root();
         if (reporting.builtIns()) {
             // Only reports whose writer never failed are presented; a failed one is named as not complete.
-            Path dir = reporting.reportsDir();
+            ReportFolders folders = reporting.reportFolders();
             Set<String> failed = new HashSet<>();
             reporting.failures().forEach(f -> failed.add(f.target()));
             Map<String, String> reports = new LinkedHashMap<>();
-            reports.put("built-in html", rel(root, dir.resolve("html-report/index.html")));
-            reports.put("built-in junit", rel(root, dir.resolve("xml-report")) + "/");
-            reports.put("built-in json", rel(root, dir.resolve("json-report/report.ndjson")));
+            reports.put("built-in html", rel(root, folders.location(ReportFolders.Report.HTML)));
+            reports.put("built-in junit", rel(root, folders.location(ReportFolders.Report.JUNIT)) + "/");
+            reports.put("built-in json", rel(root, folders.location(ReportFolders.Report.JSON)));
             List<String> written = new ArrayList<>();
             List<String> notWritten = new ArrayList<>();
             reports.forEach((target, path) -> (failed.contains(target) ? notWritten : written).add(path));

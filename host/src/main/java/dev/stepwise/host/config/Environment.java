@@ -27,8 +27,11 @@ import java.util.stream.Stream;
  * @param names      the environments asked for ({@code default} when none was)
  * @param properties every property with its final value (OS values included where they win)
  * @param exported   what the host must add to the runner's environment: the properties the OS does not define
+ * @param sources    where each property's value comes from, for messages: the properties file that defines it,
+ *                   "the OS environment" or "built-in defaults" (see {@link #source})
  */
-public record Environment(List<String> names, Map<String, String> properties, Map<String, String> exported) {
+public record Environment(List<String> names, Map<String, String> properties, Map<String, String> exported,
+                          Map<String, String> sources) {
 
     private static final Pattern REF = Pattern.compile("\\$\\{([^}]*)}");
 
@@ -36,6 +39,23 @@ public record Environment(List<String> names, Map<String, String> properties, Ma
         names = List.copyOf(names);
         properties = Collections.unmodifiableMap(new TreeMap<>(properties));
         exported = Collections.unmodifiableMap(new TreeMap<>(exported));
+        sources = Collections.unmodifiableMap(new TreeMap<>(sources));
+    }
+
+    /** Without sources (values made up in code). */
+    public Environment(List<String> names, Map<String, String> properties, Map<String, String> exported) {
+        this(names, properties, exported, Map.of());
+    }
+
+    /** Where {@code key}'s value comes from, for messages ({@code env/default/a.properties:3}), or "unknown". */
+    public String source(String key) {
+        String s = sources.getOrDefault(key, "unknown");
+        if (s.endsWith(".properties")) {
+            // The line is looked up only when a message needs it, not for every property of every run.
+            int line = keyLine(Path.of(s), key);
+            return line > 0 ? s + ":" + line : s;
+        }
+        return s;
     }
 
     public String get(String key, String fallback) {
@@ -133,12 +153,16 @@ public record Environment(List<String> names, Map<String, String> properties, Ma
                     + ". Define them in env/default or in the OS environment.");
         }
         Map<String, String> exported = new LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
         resolved.forEach((k, v) -> {
             if (!osEnv.containsKey(k)) {
                 exported.put(k, v);
+                sources.put(k, origin.containsKey(k) ? origin.get(k).toString() : "built-in defaults");
+            } else {
+                sources.put(k, "the OS environment");
             }
         });
-        return new Environment(names, resolved, exported);
+        return new Environment(names, resolved, exported, sources);
     }
 
     private static String resolve(String key, Map<String, String> raw, Map<String, String> osEnv,

@@ -14,18 +14,25 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /**
  * The append-only event log of one run ({@code docs/event-log.md}): a header line, then per event a one-byte
  * {@link EventKind} tag, the time as a varint of epoch milliseconds, and the request as a length-delimited
  * protobuf ({@code writeDelimitedTo}). Each record is flushed to the OS as it is written, so a run that crashes
  * leaves a readable prefix. A write failure is reported once and stops the log; it never stops the run.
+ *
+ * <p>While the run goes, a marker {@code <log>.running} beside the log names the writing process (pid and start
+ * time), so that another run's {@link EventLogRotation rotation} never deletes a log that is still being written;
+ * {@link #close()} removes it. A marker whose process is gone (a crashed run) does not protect its log.
  */
 public final class EventLog implements EventSink {
     /** First bytes of every log. */
     public static final String HEADER = "stepwise-events/1\n";
     /** The file in the events folder that names the newest log. */
     public static final String LATEST = "latest";
+    /** Appended to a log's file name for its in-progress marker. */
+    public static final String RUNNING_SUFFIX = ".running";
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
 
@@ -52,10 +59,56 @@ public final class EventLog implements EventSink {
                 StandardOpenOption.WRITE), 1 << 16);
         out.write(HEADER.getBytes(StandardCharsets.US_ASCII));
         out.flush();
+        writeRunningMarker(file);
         Path tmp = dir.resolve(LATEST + ".tmp");
         Files.writeString(tmp, file.getFileName() + "\n", StandardCharsets.UTF_8);
         Files.move(tmp, dir.resolve(LATEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return new EventLog(file, out);
+    }
+
+    private static Path runningMarker(Path log) {
+        return log.resolveSibling(log.getFileName() + RUNNING_SUFFIX);
+    }
+
+    /** "pid startMillis" of this process; without the marker the log is only unprotected, so failures are ignored. */
+    private static void writeRunningMarker(Path log) {
+        ProcessHandle self = ProcessHandle.current();
+        String start = self.info().startInstant().map(i -> String.valueOf(i.toEpochMilli())).orElse("");
+        try {
+            Files.writeString(runningMarker(log), self.pid() + " " + start + "\n", StandardCharsets.UTF_8);
+        } catch (IOException ignored) {
+            // rotation by a concurrent run is the only thing the marker guards against
+        }
+    }
+
+    /**
+     * True while the process that created {@code log} is alive and has not closed it: its marker names a running
+     * process with the same start time (so a recycled pid does not count).
+     */
+    public static boolean inProgress(Path log) {
+        String[] marker;
+        try {
+            marker = Files.readString(runningMarker(log), StandardCharsets.UTF_8).strip().split(" ");
+        } catch (IOException e) {
+            return false;
+        }
+        try {
+            Optional<ProcessHandle> writer = ProcessHandle.of(Long.parseLong(marker[0]));
+            if (writer.isEmpty() || !writer.get().isAlive()) {
+                return false;
+            }
+            Optional<Instant> started = writer.get().info().startInstant();
+            return marker.length < 2 || started.isEmpty()
+                    || started.get().toEpochMilli() == Long.parseLong(marker[1]);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Deletes {@code log} and its in-progress marker, if any. */
+    static void delete(Path log) throws IOException {
+        Files.deleteIfExists(log);
+        Files.deleteIfExists(runningMarker(log));
     }
 
     /** {@code <dir>/latest} resolved to the log it names. */
@@ -105,6 +158,11 @@ public final class EventLog implements EventSink {
                 failure = failure == null ? e : failure;
             }
             out = null;
+        }
+        try {
+            Files.deleteIfExists(runningMarker(file));
+        } catch (IOException ignored) {
+            // a leftover marker names a process that will be gone: it protects nothing then
         }
     }
 

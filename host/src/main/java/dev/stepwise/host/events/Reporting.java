@@ -10,15 +10,15 @@ import dev.stepwise.host.plugins.PluginLauncher;
 import dev.stepwise.host.plugins.PluginSettings;
 import dev.stepwise.host.plugins.PluginTarget;
 import dev.stepwise.reporter.ReporterListener;
-import dev.stepwise.reports.HtmlReporter;
-import dev.stepwise.reports.JUnitXmlReporter;
-import dev.stepwise.reports.JsonReporter;
+import dev.stepwise.reports.ReportFolders;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,30 +37,62 @@ public final class Reporting implements AutoCloseable {
      *                            {@code stepwise_builtin_reports=false} turn them off)
      * @param allowPluginFailures a failed reporter leaves the exit code alone ({@code --allow-plugin-failures} or
      *                            {@code stepwise_allow_plugin_failures=true})
+     * @param overwriteReports    Gauge's {@code overwrite_reports}: replace the fixed report folders (true), or give
+     *                            each run's built-in reports a new timestamped folder (false)
+     * @param keepEventLogs       {@value EventLogRotation#SETTING}: the event logs of this many runs are kept
+     *                            (0: all)
      */
-    public record Options(boolean builtIns, boolean allowPluginFailures) {
-        /** The command-line flags, then the OS environment and the project's env properties. */
+    public record Options(boolean builtIns, boolean allowPluginFailures, boolean overwriteReports,
+                          int keepEventLogs) {
+        /**
+         * The command-line flags, then the OS environment and the project's env properties.
+         *
+         * @throws ConfigException for a value that means nothing, naming where it was set
+         */
         public static Options resolve(boolean noReports, boolean allowFailures, Map<String, String> osEnv,
                                       ProjectConfig config) {
             String builtIns = PluginSettings.setting(osEnv, config, "stepwise_builtin_reports");
             String allow = PluginSettings.setting(osEnv, config, "stepwise_allow_plugin_failures");
             return new Options(!noReports && (builtIns == null || !builtIns.strip().equalsIgnoreCase("false")),
-                    allowFailures || (allow != null && allow.strip().equalsIgnoreCase("true")));
+                    allowFailures || (allow != null && allow.strip().equalsIgnoreCase("true")),
+                    Reporting.overwriteReports(config), EventLogRotation.keep(osEnv, config));
         }
+    }
+
+    /**
+     * Gauge's {@code overwrite_reports} (default true; the OS environment wins over env properties, as for every
+     * property). Gauge's plugins read any value but "true" as false; here anything but true or false is an error, so
+     * a typo does not silently start a new folder per run.
+     *
+     * @throws ConfigException naming the value and where it was set
+     */
+    public static boolean overwriteReports(ProjectConfig config) {
+        String value = config.env().get("overwrite_reports", "true").strip();
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new ConfigException("overwrite_reports must be true (replace the reports of the previous run) or false "
+                + "(a new timestamped folder per run), got '" + value + "' (set in "
+                + config.env().source("overwrite_reports") + ")");
     }
 
     private final Options options;
     private final Path reportsDir;
+    private final ReportFolders reportFolders;
     private final EventLog log;
     private final FanOut fanOut;
     private final GaugeEventStream events;
     private final List<String> targetNames;
     private final List<String> warnings = new ArrayList<>();
 
-    private Reporting(Options options, Path reportsDir, EventLog log, FanOut fanOut, GaugeEventStream events,
-                      List<String> targetNames) {
+    private Reporting(Options options, Path reportsDir, ReportFolders reportFolders, EventLog log, FanOut fanOut,
+                      GaugeEventStream events, List<String> targetNames) {
         this.options = options;
         this.reportsDir = reportsDir;
+        this.reportFolders = reportFolders;
         this.log = log;
         this.fanOut = fanOut;
         this.events = events;
@@ -72,19 +104,36 @@ public final class Reporting implements AutoCloseable {
         return config.root().resolve(config.env().get("gauge_reports_dir", "reports")).normalize();
     }
 
-    /** The built-in reports as named targets, in {@code dir}, sharing one sender thread and each event's mapping. */
-    public static List<ListenerTarget> builtIns(Path dir, Optional<Path> screenshots, List<String> which) {
+    /** A built-in report by the name {@code --builtin} takes: html, junit (or xml) or json. */
+    public static ReportFolders.Report builtIn(String name) {
+        return switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case "junit", "xml" -> ReportFolders.Report.JUNIT;
+            case "json" -> ReportFolders.Report.JSON;
+            case "html" -> ReportFolders.Report.HTML;
+            default -> throw new IllegalArgumentException("Unknown built-in report '" + name
+                    + "': use html, junit or json");
+        };
+    }
+
+    /**
+     * Where this run's (or replay's) built-in reports go under {@code dir}: the fixed folders, or with
+     * {@code overwrite_reports=false} a new folder per report named after the local time, as Gauge's plugins do.
+     */
+    public static ReportFolders reportFolders(Path dir, boolean overwrite, List<String> which) {
+        return overwrite ? ReportFolders.overwriting(dir)
+                : ReportFolders.newRunFolder(dir, ZonedDateTime.now(), which.stream().map(Reporting::builtIn).toList());
+    }
+
+    /**
+     * The built-in reports named in {@code which} as named targets ("built-in html", ...), in {@code folders}, sharing
+     * one sender thread and each event's mapping.
+     */
+    public static List<ListenerTarget> builtIns(ReportFolders folders, Optional<Path> screenshots, List<String> which) {
         ListenerTarget.Group group = new ListenerTarget.Group("built-in reports");
         List<ListenerTarget> out = new ArrayList<>();
         for (String w : which) {
-            ReporterListener l = switch (w.toLowerCase(Locale.ROOT)) {
-                case "junit", "xml" -> new JUnitXmlReporter(dir.resolve("xml-report"));
-                case "json" -> new JsonReporter(dir.resolve("json-report").resolve("report.ndjson"));
-                case "html" -> new HtmlReporter(dir.resolve("html-report").resolve("index.html"), screenshots);
-                default -> throw new IllegalArgumentException("Unknown built-in report '" + w
-                        + "': use html, junit or json");
-            };
-            out.add(new ListenerTarget("built-in " + w.toLowerCase(Locale.ROOT), l, group));
+            ReporterListener l = folders.create(builtIn(w), screenshots);
+            out.add(new ListenerTarget("built-in " + w.strip().toLowerCase(Locale.ROOT), l, group));
         }
         return out;
     }
@@ -95,19 +144,25 @@ public final class Reporting implements AutoCloseable {
     }
 
     /**
-     * Opens the event log, starts the plugins (in parallel) and the built-in reports. A plugin that cannot be found
-     * or started is a reporter failure, not a reason to stop the run.
+     * Opens the event log (deleting logs of older runs, see {@link EventLogRotation}), starts the plugins (in
+     * parallel) and the built-in reports. A plugin that cannot be found or started is a reporter failure, not a
+     * reason to stop the run.
      *
-     * @param tags the {@code --tags} expression, or empty
+     * @param tags         the {@code --tags} expression, or empty
+     * @param logsReadByRun earlier event logs this run read ({@code --failed}, {@code --shard-durations}): kept by
+     *                      the rotation whatever their age
      */
     public static Reporting start(ProjectConfig config, Options options, Map<String, String> osEnv,
-                                  RunnerOutput pluginOutput, String tags) {
+                                  RunnerOutput pluginOutput, String tags, Collection<Path> logsReadByRun) {
         PluginSettings settings = PluginSettings.load(osEnv, config);
         Path reports = reportsDir(config);
         List<EventTarget> targets = new ArrayList<>();
         List<TargetFailure> early = new ArrayList<>();
+        List<String> all = List.of("junit", "json", "html");
+        ReportFolders folders = options.builtIns() ? reportFolders(reports, options.overwriteReports(), all)
+                : ReportFolders.overwriting(reports);
         if (options.builtIns()) {
-            targets.addAll(builtIns(reports, screenshotsDir(config), List.of("junit", "json", "html")));
+            targets.addAll(builtIns(folders, screenshotsDir(config), all));
         }
         PluginLauncher launcher = new PluginLauncher(osEnv, pluginOutput, settings);
         List<CompletableFuture<Object>> starting = new ArrayList<>();
@@ -142,11 +197,18 @@ public final class Reporting implements AutoCloseable {
                     + "): this run has no event log, so `stepwise run --failed` and `stepwise report --from` cannot "
                     + "use it");
         }
+        if (log != null) {
+            // Only a run that has its own log rotates: the logs it deletes are never the newest.
+            List<Path> keep = new ArrayList<>(logsReadByRun);
+            keep.add(log.file());
+            warnings.addAll(EventLogRotation.rotate(reports.resolve("events"), options.keepEventLogs(), keep)
+                    .problems());
+        }
         // Streams of a parallel run emit concurrently: one lock keeps the log and every reporter in the same order.
         EventSink sink = EventSink.serialized(log == null ? fanOut : EventSink.both(log, fanOut));
         String env = String.join(",", config.env().names());
         GaugeEventStream stream = new GaugeEventStream(sink, env, tags == null ? "" : tags, Clock.systemUTC());
-        Reporting r = new Reporting(options, reports, log, fanOut, stream,
+        Reporting r = new Reporting(options, reports, folders, log, fanOut, stream,
                 targets.stream().map(EventTarget::name).toList());
         r.warnings.addAll(warnings);
         return r;
@@ -167,6 +229,11 @@ public final class Reporting implements AutoCloseable {
 
     public Path reportsDir() {
         return reportsDir;
+    }
+
+    /** Where the built-in reports of this run are written. */
+    public ReportFolders reportFolders() {
+        return reportFolders;
     }
 
     public boolean builtIns() {

@@ -23,12 +23,16 @@ import java.util.Properties;
  * @param callTimeout    {@code stepwise_plugin_request_timeout} (default 60 s): deadline of one Reporter call. Gauge
  *                       has none, so one hung plugin hangs the run; here it is dropped instead
  * @param queueCapacity  {@code stepwise_plugin_queue_size} (default 1024): events held per reporter
+ * @param docsTimeout    {@code stepwise_docs_timeout} (default 10 min; 0: none): deadline of a documentation plugin's
+ *                       {@code GenerateDocs}. Gauge has none, so a hung documenter hangs {@code gauge docs}; here it
+ *                       is killed and the command fails
  */
 public record PluginSettings(Duration connectTimeout, Duration killTimeout, String rawKillTimeout,
-                             Duration callTimeout, int queueCapacity) {
+                             Duration callTimeout, int queueCapacity, Duration docsTimeout) {
 
     public static PluginSettings defaults() {
-        return new PluginSettings(Duration.ofSeconds(10), Duration.ofSeconds(4), "", Duration.ofSeconds(60), 1024);
+        return new PluginSettings(Duration.ofSeconds(10), Duration.ofSeconds(4), "", Duration.ofSeconds(60), 1024,
+                Duration.ofMinutes(10));
     }
 
     public static PluginSettings load(Map<String, String> osEnv, ProjectConfig config) {
@@ -49,7 +53,8 @@ public record PluginSettings(Duration connectTimeout, Duration killTimeout, Stri
                 millis(setting(osEnv, config, "stepwise_plugin_request_timeout"), d.callTimeout(),
                         "stepwise_plugin_request_timeout"),
                 (int) Math.max(1, millis(setting(osEnv, config, "stepwise_plugin_queue_size"),
-                        Duration.ofMillis(d.queueCapacity()), "stepwise_plugin_queue_size").toMillis()));
+                        Duration.ofMillis(d.queueCapacity()), "stepwise_plugin_queue_size").toMillis()),
+                millis(setting(osEnv, config, "stepwise_docs_timeout"), d.docsTimeout(), "stepwise_docs_timeout"));
     }
 
     /** An OS variable, else the project's env property, else null. */
@@ -61,8 +66,16 @@ public record PluginSettings(Duration connectTimeout, Duration killTimeout, Stri
         return v;
     }
 
+    /** Where {@link #setting} found {@code key}, for messages: "the OS environment" or the properties file:line. */
+    public static String source(Map<String, String> osEnv, ProjectConfig config, String key) {
+        if (osEnv.containsKey(key)) {
+            return "the OS environment";
+        }
+        return config == null ? "unknown" : config.env().source(key);
+    }
+
     public PluginSettings withCallTimeout(Duration d) {
-        return new PluginSettings(connectTimeout, killTimeout, rawKillTimeout, d, queueCapacity);
+        return new PluginSettings(connectTimeout, killTimeout, rawKillTimeout, d, queueCapacity, docsTimeout);
     }
 
     private static Duration millis(String value, Duration fallback, String key) {
