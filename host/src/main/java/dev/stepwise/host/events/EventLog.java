@@ -15,12 +15,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The append-only event log of one run ({@code docs/event-log.md}): a header line, then per event a one-byte
  * {@link EventKind} tag, the time as a varint of epoch milliseconds, and the request as a length-delimited
- * protobuf ({@code writeDelimitedTo}). Each record is flushed to the OS as it is written, so a run that crashes
- * leaves a readable prefix. A write failure is reported once and stops the log; it never stops the run.
+ * protobuf ({@code writeDelimitedTo}). Records are buffered and handed to the OS at least every
+ * {@link #FLUSH_INTERVAL_MILLIS} ms (by the writer, or by a timer when the run is quiet), so a host that crashes
+ * leaves a readable prefix missing at most the last fraction of a second. Flushing every record cost one write
+ * call per event, over a minute of system time in a 100,000-scenario run. A write failure is reported once and
+ * stops the log; it never stops the run.
  *
  * <p>While the run goes, a marker {@code <log>.running} beside the log names the writing process (pid and start
  * time), so that another run's {@link EventLogRotation rotation} never deletes a log that is still being written;
@@ -33,16 +39,45 @@ public final class EventLog implements EventSink {
     public static final String LATEST = "latest";
     /** Appended to a log's file name for its in-progress marker. */
     public static final String RUNNING_SUFFIX = ".running";
+    /** The longest a written record stays in the buffer. */
+    public static final long FLUSH_INTERVAL_MILLIS = 200;
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
 
     private final Path file;
+    private final ScheduledExecutorService flusher;
     private OutputStream out;
     private IOException failure;
+    private long lastFlush = System.nanoTime();
+    private boolean dirty;
 
     private EventLog(Path file, OutputStream out) {
         this.file = file;
         this.out = out;
+        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "stepwise-event-log-flush");
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleWithFixedDelay(this::flushIfDirty, FLUSH_INTERVAL_MILLIS, FLUSH_INTERVAL_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void flushIfDirty() {
+        if (out != null && dirty) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        try {
+            out.flush();
+            dirty = false;
+            lastFlush = System.nanoTime();
+        } catch (IOException e) {
+            failure = e;
+            closeQuietly();
+        }
     }
 
     /**
@@ -133,10 +168,14 @@ public final class EventLog implements EventSink {
         }
         try {
             write(out, event, at);
-            out.flush();
+            dirty = true;
         } catch (IOException e) {
             failure = e;
             closeQuietly();
+            return;
+        }
+        if (System.nanoTime() - lastFlush >= TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MILLIS)) {
+            flush();
         }
     }
 
@@ -151,6 +190,7 @@ public final class EventLog implements EventSink {
 
     @Override
     public synchronized void close() {
+        flusher.shutdownNow();
         if (out != null) {
             try {
                 out.close();
