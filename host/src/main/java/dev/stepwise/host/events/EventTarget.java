@@ -11,6 +11,13 @@ import java.util.List;
  */
 public interface EventTarget {
 
+    /** Thrown by {@link #deliver} or {@link #finish} of a target that never started: reported as failed at start. */
+    final class NotStarted extends Exception {
+        public NotStarted(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** For messages: "plugin html-report 4.3.1", "built-in html". */
     String name();
 

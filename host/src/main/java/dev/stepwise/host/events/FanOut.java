@@ -206,7 +206,7 @@ public final class FanOut implements EventSink {
                         try {
                             t.finish();
                         } catch (Throwable e) {
-                            fail(t, "Kill", message(e));
+                            fail(t, e instanceof EventTarget.NotStarted ? "start" : "Kill", message(e));
                         }
                     }
                     return;
@@ -216,7 +216,7 @@ public final class FanOut implements EventSink {
                     try {
                         t.deliver(item.event(), item.at());
                     } catch (Throwable e) {
-                        fail(t, item.describe(), message(e));
+                        fail(t, e instanceof EventTarget.NotStarted ? "start" : item.describe(), message(e));
                         if (e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError)) {
                             throw (VirtualMachineError) e;
                         }

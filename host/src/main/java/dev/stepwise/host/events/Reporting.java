@@ -9,6 +9,7 @@ import dev.stepwise.host.plugins.PluginException;
 import dev.stepwise.host.plugins.PluginLauncher;
 import dev.stepwise.host.plugins.PluginSettings;
 import dev.stepwise.host.plugins.PluginTarget;
+import dev.stepwise.host.plugins.StartingPlugin;
 import dev.stepwise.reporter.ReporterListener;
 import dev.stepwise.reports.ReportFolders;
 
@@ -24,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Everything that listens to one run: the event log, the built-in reports and the manifest's reporter plugins,
@@ -165,26 +168,26 @@ public final class Reporting implements AutoCloseable {
             targets.addAll(builtIns(folders, screenshotsDir(config), all));
         }
         PluginLauncher launcher = new PluginLauncher(osEnv, pluginOutput, settings);
-        List<CompletableFuture<Object>> starting = new ArrayList<>();
+        // The plugins start while the runner starts and the specs are parsed; each plugin's first event waits for
+        // its start. Not the common pool: a start blocks on the plugin's port line.
+        ExecutorService starter = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "stepwise-plugin-start");
+            t.setDaemon(true);
+            return t;
+        });
         for (String id : config.manifest().plugins()) {
-            starting.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    PluginDescriptor d = launcher.locate(id, "execution");
-                    return new PluginTarget(launcher.start(d, launcher.reporterEnvironment(config, d)),
-                            settings.callTimeout(), settings.killTimeout());
-                } catch (ConfigException | PluginException e) {
-                    return new TargetFailure("plugin " + id, "start", e.getMessage(), List.of());
-                }
-            }));
-        }
-        for (CompletableFuture<Object> f : starting) {
-            Object o = f.join();
-            if (o instanceof PluginTarget t) {
-                targets.add(t);
-            } else {
-                early.add((TargetFailure) o);
+            PluginDescriptor d;
+            try {
+                d = launcher.locate(id, "execution");
+            } catch (ConfigException | PluginException e) {
+                early.add(new TargetFailure("plugin " + id, "start", e.getMessage(), List.of()));
+                continue;
             }
+            targets.add(new StartingPlugin(d.label(), CompletableFuture.supplyAsync(
+                    () -> new PluginTarget(launcher.start(d, launcher.reporterEnvironment(config, d)),
+                            settings.callTimeout(), settings.killTimeout()), starter)));
         }
+        starter.shutdown();
         List<String> warnings = new ArrayList<>();
         FanOut fanOut = new FanOut(targets, settings.queueCapacity(), settings.callTimeout(),
                 settings.callTimeout().plus(settings.killTimeout()).plus(Duration.ofSeconds(5)), f -> { });

@@ -34,18 +34,7 @@ class PluginFailureIT {
     Path home;
 
     private PluginLauncher.Started start(String id, String script) throws IOException {
-        Path dir = home.resolve("plugins").resolve(id).resolve("1.0.0");
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("plugin.json"), """
-                {"id": "%s", "version": "1.0.0", "command": {"linux": ["/bin/sh", "-c", "%s"],
-                 "darwin": ["/bin/sh", "-c", "%s"]},
-                 "scope": ["Execution"], "capabilities": ["grpc_support"],
-                 "gaugeVersionSupport": {"minimum": "1.0.0", "maximum": ""}}
-                """.formatted(id, script, script));
-        PluginLauncher launcher = new PluginLauncher(Map.of("GAUGE_HOME", home.toString()), (l, m, e) -> { },
-                PluginSettings.defaults());
-        PluginDescriptor d = launcher.locate(id, "execution");
-        return launcher.start(d, Map.of());
+        return new ScriptPlugins(home).start(id, script);
     }
 
     private static int freePort() throws IOException {
