@@ -64,7 +64,9 @@ public final class StartingPlugin implements EventTarget {
 
     @Override
     public List<String> stderrTail() {
-        PluginTarget t = started.getNow(null);
-        return t == null ? List.of() : t.stderrTail();
+        if (!started.isDone() || started.isCompletedExceptionally()) {
+            return List.of(); // a failed start's message already quotes what the plugin printed
+        }
+        return started.join().stderrTail();
     }
 }
