@@ -21,6 +21,20 @@ public final class RpcAdapter {
         R handle(Q request) throws Exception;
     }
 
+    /**
+     * An executor that is told apart the work of a request and the sending of its answer, so it can count itself
+     * idle before the answer leaves. The caller's next request may arrive as soon as the answer is out, and should
+     * find the stream idle (see {@link StreamExecutors#inlineIfIdle}).
+     */
+    interface WorkThenAnswer extends Executor {
+        void execute(Runnable work, Runnable answer);
+
+        @Override
+        default void execute(Runnable task) {
+            execute(task, () -> { });
+        }
+    }
+
     private final JsonLog log;
 
     public RpcAdapter(JsonLog log) {
@@ -30,7 +44,14 @@ public final class RpcAdapter {
     /** Runs {@code handler} for {@code request} on {@code executor} and answers {@code response}. */
     public <Q, R> void serve(String rpc, Q request, StreamObserver<R> response, Executor executor, Handler<Q, R> handler) {
         try {
-            executor.execute(() -> answer(rpc, request, response, handler));
+            if (executor instanceof WorkThenAnswer phased) {
+                var answer = new Object() {
+                    Runnable send;
+                };
+                phased.execute(() -> answer.send = work(rpc, request, response, handler), () -> answer.send.run());
+            } else {
+                executor.execute(() -> work(rpc, request, response, handler).run());
+            }
         } catch (RejectedExecutionException e) {
             response.onError(Status.UNAVAILABLE
                     .withDescription(rpc + ": the runner is shutting down")
@@ -39,7 +60,8 @@ public final class RpcAdapter {
         }
     }
 
-    private <Q, R> void answer(String rpc, Q request, StreamObserver<R> response, Handler<Q, R> handler) {
+    /** Handles the request; returns how to send the answer (or the error). */
+    private <Q, R> Runnable work(String rpc, Q request, StreamObserver<R> response, Handler<Q, R> handler) {
         R result;
         try {
             result = handler.handle(request);
@@ -48,12 +70,18 @@ public final class RpcAdapter {
                 Thread.currentThread().interrupt();
             }
             log.error(rpc + " failed", t);
-            response.onError(statusOf(rpc, t).asRuntimeException());
-            return;
+            Status status = statusOf(rpc, t);
+            return () -> send(rpc, () -> response.onError(status.asRuntimeException()));
         }
-        try {
+        return () -> send(rpc, () -> {
             response.onNext(result);
             response.onCompleted();
+        });
+    }
+
+    private void send(String rpc, Runnable answer) {
+        try {
+            answer.run();
         } catch (RuntimeException e) {
             // The caller went away (cancelled or disconnected); nothing left to tell it.
             log.debug(rpc + ": could not send the answer: " + e);

@@ -26,8 +26,11 @@ final class StreamExecutors implements AutoCloseable {
         this.multithreaded = multithreaded;
     }
 
-    /** One stream's thread, with a count of work queued or running on it. */
-    private static final class Lane implements Executor {
+    /**
+     * One stream's thread, with a count of work queued or running on it. A request's work counts; sending its answer
+     * does not, so the caller's next request, which may arrive the moment the answer is out, finds the lane idle.
+     */
+    private static final class Lane implements RpcAdapter.WorkThenAnswer {
         final ExecutorService thread;
         final AtomicInteger pending = new AtomicInteger();
 
@@ -40,15 +43,16 @@ final class StreamExecutors implements AutoCloseable {
         }
 
         @Override
-        public void execute(Runnable task) {
+        public void execute(Runnable work, Runnable answer) {
             pending.incrementAndGet();
             try {
                 thread.execute(() -> {
                     try {
-                        task.run();
+                        work.run();
                     } finally {
                         pending.decrementAndGet();
                     }
+                    answer.run();
                 });
             } catch (RuntimeException e) {
                 pending.decrementAndGet();
@@ -70,11 +74,12 @@ final class StreamExecutors implements AutoCloseable {
     /** The calling thread when the stream has nothing queued or running, else the stream's thread. */
     Executor inlineIfIdle(int stream) {
         Lane lane = lane(stream);
-        return task -> {
+        return (RpcAdapter.WorkThenAnswer) (work, answer) -> {
             if (lane.pending.get() == 0) {
-                task.run();
+                work.run();
+                answer.run();
             } else {
-                lane.execute(task);
+                lane.execute(work, answer);
             }
         };
     }
