@@ -12,10 +12,10 @@ import dev.stepwise.reporter.event.SpecInfo;
 import dev.stepwise.reporter.event.SpecStarting;
 import dev.stepwise.reporter.event.Status;
 import dev.stepwise.reporter.event.StepFinished;
+import dev.stepwise.reports.internal.FileOpener;
 import dev.stepwise.reports.internal.ReportFile;
 import dev.stepwise.reports.internal.StepTracker;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -53,13 +53,20 @@ public final class JUnitXmlReporter implements ReporterListener {
             .withZone(ZoneOffset.UTC);
 
     private final Path dir;
+    private final FileOpener opener;
     private final StepTracker steps = new StepTracker();
     private final Map<Integer, SpecState> specs = new HashMap<>();
     private final Set<String> written = new HashSet<>();
 
     /** @param dir the folder for {@code TEST-*.xml}, e.g. {@code reports/xml-report} */
     public JUnitXmlReporter(Path dir) {
+        this(dir, FileOpener.FILE_SYSTEM);
+    }
+
+    /** Writing through {@code opener} (fault tests: a disk that fills up). */
+    JUnitXmlReporter(Path dir, FileOpener opener) {
         this.dir = Objects.requireNonNull(dir, "dir");
+        this.opener = Objects.requireNonNull(opener, "opener");
     }
 
     /** One spec being written on one stream. */
@@ -79,8 +86,9 @@ public final class JUnitXmlReporter implements ReporterListener {
         SpecState(SpecInfo spec, Instant started) throws IOException {
             this.spec = spec;
             this.started = started;
-            this.bodyFile = ReportFile.tempFor(dir, "TEST-" + baseName(spec) + ".xml", "JUnit XML report");
-            this.body = new BufferedWriter(Files.newBufferedWriter(bodyFile, StandardCharsets.UTF_8), 1 << 16);
+            String name = "TEST-" + baseName(spec) + ".xml";
+            this.bodyFile = ReportFile.tempFor(dir, name, "JUnit XML report");
+            this.body = ReportFile.openTemp(bodyFile, dir.resolve(name), "JUnit XML report", opener);
         }
     }
 
@@ -145,7 +153,7 @@ public final class JUnitXmlReporter implements ReporterListener {
             s.body.close();
             SpecInfo spec = event.spec().name().isEmpty() ? s.spec : event.spec();
             String name = uniqueName(baseName(spec));
-            try (ReportFile file = ReportFile.open(dir.resolve(name), "JUnit XML report")) {
+            try (ReportFile file = ReportFile.open(dir.resolve(name), "JUnit XML report", opener)) {
                 Writer w = file.writer();
                 long millis = Math.max(s.millis, event.result().duration().toMillis());
                 w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
