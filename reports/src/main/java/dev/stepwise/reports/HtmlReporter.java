@@ -8,12 +8,12 @@ import dev.stepwise.reporter.event.SpecFinished;
 import dev.stepwise.reporter.event.SpecStarting;
 import dev.stepwise.reporter.event.StepFinished;
 import dev.stepwise.reporter.event.SuiteResultReady;
+import dev.stepwise.reports.internal.FileOpener;
 import dev.stepwise.reports.internal.JsonWriter;
 import dev.stepwise.reports.internal.ReportFile;
 import dev.stepwise.reports.internal.ResultJson;
 import dev.stepwise.reports.internal.StepTracker;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -46,6 +46,7 @@ public final class HtmlReporter implements ReporterListener {
 
     private final Path file;
     private final Optional<Path> screenshotsDir;
+    private final FileOpener opener;
     private final ResultJson json;
     private final StepTracker steps = new StepTracker();
     private final Map<Integer, Integer> specIdByStream = new HashMap<>();
@@ -62,15 +63,21 @@ public final class HtmlReporter implements ReporterListener {
      * @param screenshotsDir where relative screenshot names are resolved ({@code gauge_screenshots_dir}), if known
      */
     public HtmlReporter(Path file, Optional<Path> screenshotsDir) {
+        this(file, screenshotsDir, FileOpener.FILE_SYSTEM);
+    }
+
+    /** Writing through {@code opener} (fault tests: a disk that fills up). */
+    HtmlReporter(Path file, Optional<Path> screenshotsDir, FileOpener opener) {
         this.file = Objects.requireNonNull(file, "file");
         this.screenshotsDir = Objects.requireNonNull(screenshotsDir, "screenshotsDir");
+        this.opener = Objects.requireNonNull(opener, "opener");
         this.json = new ResultJson(this::embed);
     }
 
     private JsonWriter record(ReporterEvent event) throws IOException {
         if (data == null) {
             dataFile = ReportFile.tempFor(file.toAbsolutePath().getParent(), file.getFileName() + ".data", "HTML report");
-            data = new BufferedWriter(Files.newBufferedWriter(dataFile, StandardCharsets.UTF_8), 1 << 16);
+            data = ReportFile.openTemp(dataFile, file, "HTML report", opener);
             w = new JsonWriter(data);
             project = event.context().projectName();
         }
@@ -144,15 +151,26 @@ public final class HtmlReporter implements ReporterListener {
             return;
         }
         finished = true;
-        if (data == null) {
-            record(event);
-            inChunk = 0;
-            w.reset();
-            data.write("]</script>\n");
+        try {
+            if (data == null) {
+                record(event);
+                inChunk = 0;
+                w.reset();
+                data.write("]</script>\n");
+            }
+            closeChunk();
+            data.close();
+            writePage(event);
+        } finally {
+            // Written or not, the data file has served: a failure (a full disk) leaves neither it nor a page behind.
+            if (dataFile != null) {
+                Files.deleteIfExists(dataFile);
+            }
         }
-        closeChunk();
-        data.close();
-        try (ReportFile out = ReportFile.open(file, "HTML report")) {
+    }
+
+    private void writePage(SuiteResultReady event) throws IOException {
+        try (ReportFile out = ReportFile.open(file, "HTML report", opener)) {
             Writer page = out.writer();
             String title = "Stepwise report" + (event.result().projectName().isEmpty() ? project.isEmpty() ? ""
                     : ": " + project : ": " + event.result().projectName());
@@ -175,17 +193,23 @@ public final class HtmlReporter implements ReporterListener {
             page.write(resource("report.js"));
             page.write("</script>\n</body>\n</html>\n");
             out.commit();
-        } finally {
-            Files.deleteIfExists(dataFile);
         }
     }
 
-    /** Without a suite result nothing is presented: the data file is removed. */
+    /**
+     * Without a suite result nothing is presented: the data file is removed, also when its last write fails (a full
+     * disk), which then does not matter.
+     */
     @Override
     public void close() throws IOException {
         if (data != null) {
-            data.close();
-            Files.deleteIfExists(dataFile);
+            try {
+                data.close();
+            } catch (IOException ignored) {
+                // The data is discarded anyway; a write failure during the run was already reported.
+            } finally {
+                Files.deleteIfExists(dataFile);
+            }
         }
     }
 

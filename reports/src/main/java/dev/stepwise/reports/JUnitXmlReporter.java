@@ -14,10 +14,10 @@ import dev.stepwise.reporter.event.Status;
 import dev.stepwise.reporter.event.StepFinished;
 import dev.stepwise.reporter.event.SuiteStarting;
 import dev.stepwise.reports.internal.FolderReplacement;
+import dev.stepwise.reports.internal.FileOpener;
 import dev.stepwise.reports.internal.ReportFile;
 import dev.stepwise.reports.internal.StepTracker;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -62,19 +62,27 @@ public final class JUnitXmlReporter implements ReporterListener {
 
     private final Path dir;
     private final FolderReplacement replacement;
+    private final FileOpener opener;
     private final StepTracker steps = new StepTracker();
     private final Map<Integer, SpecState> specs = new HashMap<>();
     private final Set<String> written = new HashSet<>();
 
     /** @param dir the folder for {@code TEST-*.xml}, e.g. {@code reports/xml-report/2026-01-02 10.11.12} */
     public JUnitXmlReporter(Path dir) {
+        this(dir, FileOpener.FILE_SYSTEM);
+    }
+
+    /** Writing through {@code opener} (fault tests: a disk that fills up). */
+    JUnitXmlReporter(Path dir, FileOpener opener) {
         this.dir = Objects.requireNonNull(dir, "dir");
+        this.opener = Objects.requireNonNull(opener, "opener");
         this.replacement = null;
     }
 
     private JUnitXmlReporter(FolderReplacement replacement) {
         this.dir = replacement.target();
         this.replacement = replacement;
+        this.opener = FileOpener.FILE_SYSTEM;
     }
 
     /**
@@ -107,8 +115,9 @@ public final class JUnitXmlReporter implements ReporterListener {
         SpecState(SpecInfo spec, Instant started) throws IOException {
             this.spec = spec;
             this.started = started;
-            this.bodyFile = ReportFile.tempFor(writeDir(), "TEST-" + baseName(spec) + ".xml", "JUnit XML report");
-            this.body = new BufferedWriter(Files.newBufferedWriter(bodyFile, StandardCharsets.UTF_8), 1 << 16);
+            String name = "TEST-" + baseName(spec) + ".xml";
+            this.bodyFile = ReportFile.tempFor(writeDir(), name, "JUnit XML report");
+            this.body = ReportFile.openTemp(bodyFile, dir.resolve(name), "JUnit XML report", opener);
         }
     }
 
@@ -181,7 +190,8 @@ public final class JUnitXmlReporter implements ReporterListener {
             s.body.close();
             SpecInfo spec = event.spec().name().isEmpty() ? s.spec : event.spec();
             String name = uniqueName(baseName(spec));
-            try (ReportFile file = ReportFile.open(writeDir().resolve(name), "JUnit XML report")) {
+            try (ReportFile file = ReportFile.open(writeDir().resolve(name), dir.resolve(name), "JUnit XML report",
+                    opener)) {
                 Writer w = file.writer();
                 long millis = Math.max(s.millis, event.result().duration().toMillis());
                 w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

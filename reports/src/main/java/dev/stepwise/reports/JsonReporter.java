@@ -8,6 +8,7 @@ import dev.stepwise.reporter.event.SpecFinished;
 import dev.stepwise.reporter.event.StepFinished;
 import dev.stepwise.reporter.event.SuiteResultReady;
 import dev.stepwise.reporter.event.SuiteStarting;
+import dev.stepwise.reports.internal.FileOpener;
 import dev.stepwise.reports.internal.JsonWriter;
 import dev.stepwise.reports.internal.ReportFile;
 import dev.stepwise.reports.internal.ResultJson;
@@ -27,6 +28,7 @@ public final class JsonReporter implements ReporterListener {
     public static final String SCHEMA = "stepwise-report/1";
 
     private final Path file;
+    private final FileOpener opener;
     private final ResultJson json = new ResultJson(f -> f);
     private final StepTracker steps = new StepTracker();
     private ReportFile out;
@@ -36,12 +38,18 @@ public final class JsonReporter implements ReporterListener {
 
     /** @param file the report file, e.g. {@code reports/json-report/report.ndjson} */
     public JsonReporter(Path file) {
+        this(file, FileOpener.FILE_SYSTEM);
+    }
+
+    /** Writing through {@code opener} (fault tests: a disk that fills up). */
+    JsonReporter(Path file, FileOpener opener) {
         this.file = Objects.requireNonNull(file, "file");
+        this.opener = Objects.requireNonNull(opener, "opener");
     }
 
     private JsonWriter open(ReporterEvent first) throws IOException {
         if (w == null) {
-            out = ReportFile.open(file, "JSON report");
+            out = ReportFile.open(file, "JSON report", opener);
             w = new JsonWriter(out.writer());
             w.beginObject().field("type", "run").field("schema", SCHEMA)
                     .field("project", first.context().projectName())

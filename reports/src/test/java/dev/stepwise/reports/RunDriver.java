@@ -29,7 +29,7 @@ import dev.stepwise.proto.SuiteExecutionResult;
 import dev.stepwise.reporter.ProtoEvents;
 import dev.stepwise.reporter.ReporterListener;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 /** Drives listeners with Gauge-shaped requests, mapped through the SDK exactly as a plugin receives them. */
@@ -47,13 +47,21 @@ final class RunDriver {
     int specs;
     int specsFailed;
 
+    private final Clock clock;
+
     RunDriver(ReporterListener... listeners) {
+        this(Clock.systemUTC(), listeners);
+    }
+
+    /** Every event stamped by {@code clock} (a fixed clock makes reports the same bytes on every run). */
+    RunDriver(Clock clock, ReporterListener... listeners) {
+        this.clock = clock;
         this.listeners = List.of(listeners);
     }
 
     void send(Message m) throws Exception {
         for (ReporterListener l : listeners) {
-            ProtoEvents.toEvent(m, Instant.now()).deliverTo(l);
+            ProtoEvents.toEvent(m, clock.instant()).deliverTo(l);
         }
     }
 

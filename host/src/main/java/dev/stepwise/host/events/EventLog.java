@@ -2,6 +2,7 @@ package dev.stepwise.host.events;
 
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Message;
+import dev.stepwise.reports.internal.FileOpener;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -81,24 +82,63 @@ public final class EventLog implements EventSink {
     }
 
     /**
-     * Creates {@code <dir>/<timestamp>.log} and points {@code <dir>/latest} at it.
+     * Creates {@code <dir>/<timestamp>.log} and points {@code <dir>/latest} at it. When that fails part-way (a full
+     * disk), nothing half-made is left: not the new log, not {@code latest.tmp}, and not a {@code latest} that would
+     * go on naming an older run's log as the newest one (the caller warns that this run has no event log).
      */
     public static EventLog create(Path dir, Instant now) throws IOException {
+        return create(dir, now, FileOpener.FILE_SYSTEM);
+    }
+
+    /** As {@link #create(Path, Instant)}, writing through {@code opener} (fault tests: a disk that fills up). */
+    static EventLog create(Path dir, Instant now, FileOpener opener) throws IOException {
         Files.createDirectories(dir);
         String base = NAME.format(now);
         Path file = dir.resolve(base + ".log");
         for (int i = 1; Files.exists(file); i++) {
             file = dir.resolve(base + "-" + i + ".log");
         }
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), 1 << 16);
-        out.write(HEADER.getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        writeRunningMarker(file);
+        Path latest = dir.resolve(LATEST);
         Path tmp = dir.resolve(LATEST + ".tmp");
-        Files.writeString(tmp, file.getFileName() + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, dir.resolve(LATEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new EventLog(file, out);
+        OutputStream out = null;
+        try {
+            out = new BufferedOutputStream(opener.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    1 << 16);
+            out.write(HEADER.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            writeRunningMarker(file);
+            try (OutputStream pointer = opener.open(tmp)) {
+                pointer.write((file.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            Files.move(tmp, latest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new EventLog(file, out);
+        } catch (IOException | RuntimeException e) {
+            if (out != null) {
+                closeQuietly(out, e);
+                // Only a file this call created (CREATE_NEW succeeded) is deleted.
+                deleteQuietly(file, e);
+                deleteQuietly(runningMarker(file), e);
+            }
+            deleteQuietly(tmp, e);
+            deleteQuietly(latest, e);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(OutputStream out, Exception failure) {
+        try {
+            out.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void deleteQuietly(Path path, Exception failure) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private static Path runningMarker(Path log) {

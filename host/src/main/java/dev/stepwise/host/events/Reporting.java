@@ -12,6 +12,10 @@ import dev.stepwise.host.plugins.PluginTarget;
 import dev.stepwise.host.plugins.StartingPlugin;
 import dev.stepwise.reporter.ReporterListener;
 import dev.stepwise.reports.ReportFolders;
+import dev.stepwise.reports.HtmlReporter;
+import dev.stepwise.reports.JUnitXmlReporter;
+import dev.stepwise.reports.JsonReporter;
+import dev.stepwise.reports.internal.ReportFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -225,9 +229,17 @@ public final class Reporting implements AutoCloseable {
         return log == null ? Optional.empty() : Optional.of(log.file());
     }
 
-    /** Why the event log stopped before the end of the run (a write error), if it did; known after {@link #close()}. */
+    /**
+     * Why the event log stopped before the end of the run (a write error), if it did, e.g. {@code IOException: No space
+     * left on device; the disk is full: free space on it}; known after {@link #close()}.
+     */
     public Optional<String> eventLogFailure() {
-        return log == null || log.failure() == null ? Optional.empty() : Optional.of(log.failure().toString());
+        if (log == null || log.failure() == null) {
+            return Optional.empty();
+        }
+        IOException failure = log.failure();
+        String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return Optional.of(ReportFile.isDiskFull(failure) ? reason + "; the disk is full: free space on it" : reason);
     }
 
     public Path reportsDir() {

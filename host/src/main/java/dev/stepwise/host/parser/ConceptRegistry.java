@@ -1,5 +1,6 @@
 package dev.stepwise.host.parser;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,9 @@ public final class ConceptRegistry {
         for (Concept c : this.concepts) {
             map.putIfAbsent(c.value(), c);
         }
-        this.byValue = Map.copyOf(map);
+        // Not Map.copyOf: its iteration order changes from JVM to JVM, and the parser fuzz tests' sessions, which must
+        // repeat exactly, see that order through Jazzer's lookup hooks.
+        this.byValue = Collections.unmodifiableMap(map);
     }
 
     public static ConceptRegistry empty() {

@@ -1,10 +1,13 @@
 package dev.stepwise.host.events;
 
 import com.google.protobuf.Message;
+import dev.stepwise.reports.internal.FileOpener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -126,6 +129,91 @@ class EventLogTest {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A disk with room for {@code room} more bytes in all files opened through it: the bytes that fit reach the real
+     * file, and the first that does not goes to {@code /dev/full}, so the write fails with the kernel's own ENOSPC.
+     */
+    private static FileOpener diskWithRoom(long room) {
+        assertTrue(Files.exists(Path.of("/dev/full")), "needs /dev/full (Linux) for a real ENOSPC");
+        long[] left = {room};
+        return (file, options) -> {
+            OutputStream real = Files.newOutputStream(file, options);
+            return new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    int fits = (int) Math.min(len, left[0]);
+                    real.write(b, off, fits);
+                    left[0] -= fits;
+                    if (fits < len) {
+                        try (OutputStream full = new FileOutputStream("/dev/full")) {
+                            full.write(b, off + fits, len - fits);
+                        }
+                    }
+                }
+
+                @Override
+                public void close() throws IOException {
+                    real.close();
+                }
+            };
+        };
+    }
+
+    @Test
+    void aFullDiskStopsTheLogInsideARecordAndKeepsEveryWholeRecordBeforeIt() throws IOException {
+        List<Message> events = FanOutTest.events(6);
+        Instant t0 = Instant.parse("2026-01-02T03:04:05.678Z");
+        // The bytes each record takes, as the log writes them (records are buffered, so measured in memory).
+        EventLog whole = EventLog.create(dir.resolve("whole"), t0);
+        long header = Files.size(whole.file());
+        whole.close();
+        long pointer = Files.size(dir.resolve("whole").resolve(EventLog.LATEST));
+        java.io.ByteArrayOutputStream records = new java.io.ByteArrayOutputStream();
+        List<Long> ends = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            EventLog.write(records, events.get(i), t0.plusMillis(i));
+            ends.add(header + records.size());
+        }
+
+        // Room for the header, the latest pointer, two records and 3 bytes of the third.
+        Path full = dir.resolve("full");
+        EventLog log = EventLog.create(full, t0, diskWithRoom(pointer + ends.get(1) + 3));
+        for (int i = 0; i < events.size(); i++) {
+            log.accept(events.get(i), t0.plusMillis(i)); // never throws: the run goes on
+        }
+        log.close();
+        assertEquals("No space left on device", log.failure().getMessage());
+        assertEquals(ends.get(1) + 3, Files.size(log.file()), "header, two records, the first 3 bytes of the third");
+        assertTrue(header < ends.get(0));
+        try (EventLogReader r = EventLogReader.open(log.file())) {
+            assertEquals(events.get(0), r.next().event());
+            assertEquals(events.get(1), r.next().event());
+            assertNull(r.next());
+            assertTrue(r.truncated().startsWith("the log ends inside record 3"), r.truncated());
+        }
+        assertEquals(log.file(), EventLog.latest(full), "latest names this run's (incomplete) log");
+    }
+
+    @Test
+    void aLogThatCannotBeCreatedOnAFullDiskLeavesNothingHalfMade() throws IOException {
+        EventLog older = EventLog.create(dir, Instant.parse("2026-01-01T00:00:00Z"));
+        older.close();
+        // Room for the new log's header only: its latest pointer cannot be written.
+        IOException e = assertThrows(IOException.class, () -> EventLog.create(dir,
+                Instant.parse("2026-01-02T00:00:00Z"), diskWithRoom(EventLog.HEADER.length())));
+        assertEquals("No space left on device", e.getMessage());
+        try (var files = Files.list(dir)) {
+            // No new log, no latest.tmp, and no latest naming the older run as if it were the newest.
+            assertEquals(List.of(older.file().getFileName().toString()),
+                    files.map(p -> p.getFileName().toString()).toList());
         }
     }
 }

@@ -16,12 +16,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -48,17 +49,28 @@ final class FuzzSupport {
     /** Inputs are cut to this size: the bound below is promised for inputs up to 64 KiB. */
     static final int MAX_INPUT_BYTES = 64 * 1024;
 
+    /**
+     * The longest a fuzzing session of one fuzz test may take ({@code @FuzzTest(maxDuration)}), far above what its
+     * {@code maxExecutions} take here: a cap against a machine that has become very slow, not the session's length
+     * (a session stopped by it has run fewer inputs than the others and says so: {@code Done N runs}).
+     */
+    static final String SESSION_CAP = "10m";
+
     /** How long one parse (or parse and expand) may take before it counts as a hang. */
     static final Duration PARSE_BOUND = Duration.ofSeconds(10);
 
-    /** The text of the files outside {@link #PROJECT}. */
-    static final String OUTSIDE_SECRET = "OUTSIDE-" + UUID.randomUUID();
+    /**
+     * The text of the files outside {@link #PROJECT}. A constant, not a random value: Jazzer feeds the strings a test
+     * compares against back into its inputs, so a random one would make two sessions with the same seed diverge (the
+     * differential oracle, not the secret's secrecy, is what proves a leak).
+     */
+    static final String OUTSIDE_SECRET = "OUTSIDE-5f0c2a91-secret";
 
     /** The project root: data/users.csv, data/hello.txt, data/escape.txt (link out), data/inside.txt (link in). */
-    static final Path PROJECT = sandbox(OUTSIDE_SECRET);
+    static final Path PROJECT = sandbox("main", OUTSIDE_SECRET);
 
     /** The same layout, with other text outside. */
-    static final Path CONTROL = sandbox("CONTROL-" + UUID.randomUUID());
+    static final Path CONTROL = sandbox("control", "CONTROL-7d41e6b3-other");
 
     /** gauge_data_dir = data, as in the parser's own test fixtures. */
     static final ParserSettings SETTINGS = ParserSettings.defaults().withDataDir("data");
@@ -72,9 +84,16 @@ final class FuzzSupport {
         return t;
     });
 
-    private static Path sandbox(String outsideText) {
+    /**
+     * A fresh {@code target/parser-fuzz-sandbox/<name>} (the module's build folder; tests run in the module). Not a
+     * random temp folder: its path is in every parse result and message the fuzz tests look at, and a session with a
+     * fixed seed must see the same values on every run.
+     */
+    private static Path sandbox(String name, String outsideText) {
         try {
-            Path base = Files.createTempDirectory("stepwise-parser-fuzz");
+            Path base = Path.of("target", "parser-fuzz-sandbox", name).toAbsolutePath();
+            deleteTree(base);
+            Files.createDirectories(base);
             Path outside = Files.createDirectories(base.resolve("outside"));
             Files.writeString(outside.resolve("secret.txt"), outsideText);
             Files.writeString(outside.resolve("secret.csv"), "k\n" + outsideText + "\n");
@@ -92,6 +111,18 @@ final class FuzzSupport {
             return project;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        // Deepest first; symbolic links are deleted, never followed.
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
