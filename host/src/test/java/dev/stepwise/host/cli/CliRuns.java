@@ -3,12 +3,16 @@ package dev.stepwise.host.cli;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /** Runs the CLI in this JVM, as the end-to-end tests do, against the runner built in this repository. */
 final class CliRuns {
@@ -46,5 +50,26 @@ final class CliRuns {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("STEPWISE_RUNNER_DIR", dist.toString());
         return env;
+    }
+
+    /**
+     * Copies the folder {@code from} to {@code to}, file attributes kept (plugin launch scripts stay executable),
+     * leaving out every path, relative to {@code from}, that {@code skip} accepts (and what lies below it).
+     */
+    static void copyTree(Path from, Path to, Predicate<Path> skip) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path rel = from.relativize(p);
+                if (skip.test(rel)) {
+                    continue;
+                }
+                Path dest = to.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
     }
 }

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,20 +41,8 @@ class PluginsIT {
 
     /** Copies a project or plugin folder, leaving out reports, the failing specs and .gauge. */
     static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path rel = from.relativize(p);
-                if (rel.startsWith("reports") || rel.startsWith("failing") || rel.startsWith(".gauge")) {
-                    continue;
-                }
-                Path dest = to.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        CliRuns.copyTree(from, to, rel -> rel.startsWith("reports") || rel.startsWith("failing")
+                || rel.startsWith(".gauge"));
     }
 
     @Test

@@ -182,20 +182,7 @@ class RefactorIT {
     }
 
     private static void copyProject(Path to) throws IOException {
-        Path from = repo.resolve("sample-project");
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path rel = from.relativize(p);
-                if (rel.startsWith("failing") || rel.toString().equals("pom.xml")) {
-                    continue;
-                }
-                Path dest = to.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
+        CliRuns.copyTree(repo.resolve("sample-project"), to,
+                rel -> rel.startsWith("failing") || rel.toString().equals("pom.xml"));
     }
 }

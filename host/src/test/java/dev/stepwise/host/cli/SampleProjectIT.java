@@ -96,19 +96,6 @@ class SampleProjectIT {
     }
 
     private static void copyProject(Path from, Path to) throws Exception {
-        try (var s = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path rel = from.relativize(p);
-                if (rel.startsWith("failing")) {
-                    continue;
-                }
-                Path dest = to.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
+        CliRuns.copyTree(from, to, rel -> rel.startsWith("failing"));
     }
 }

@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ class UnstartedScenariosIT {
         boolean withMessages = Files.isRegularFile(messagesPlugin.resolve("plugin.json"));
 
         Path project = tmp.resolve("sample-project");
-        copy(repo.resolve("sample-project"), project);
+        PluginsIT.copy(repo.resolve("sample-project"), project);
         Files.writeString(project.resolve("specs/rockets.spec"), SPEC);
         Files.writeString(project.resolve("manifest.json"), "{\"Language\": \"stepwise-java\", \"Plugins\": ["
                 + (withMessages ? "\"stepwise-cucumber-messages\"" : "") + "]}\n");
@@ -114,22 +113,5 @@ class UnstartedScenariosIT {
             }
         }
         return -1;
-    }
-
-    private static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path rel = from.relativize(p);
-                if (rel.startsWith("reports") || rel.startsWith("failing") || rel.startsWith(".gauge")) {
-                    continue;
-                }
-                Path dest = to.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }

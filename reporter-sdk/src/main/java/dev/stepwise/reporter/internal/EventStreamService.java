@@ -104,13 +104,8 @@ public final class EventStreamService extends EventStreamGrpc.EventStreamImplBas
             }
             try {
                 reporter.enqueue(request).whenComplete((ignored, error) -> handledOne(reporter.queueIsEmpty()));
-            } catch (RejectedExecutionException e) {
-                fail(Status.UNAVAILABLE.withDescription(request.getDescriptorForType().getName()
-                        + " arrived after Kill: " + e.getMessage()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail(Status.CANCELLED.withDescription("interrupted while queueing "
-                        + request.getDescriptorForType().getName()));
+            } catch (RejectedExecutionException | InterruptedException e) {
+                fail(ReporterService.notQueued(request, e));
             }
         }
 

@@ -41,19 +41,26 @@ public final class ReporterService extends ReporterGrpc.ReporterImplBase {
     }
 
     private void accept(Message request, StreamObserver<Empty> response) {
-        String type = request.getDescriptorForType().getName();
         try {
             enqueue(request);
             response.onNext(Empty.getDefaultInstance());
             response.onCompleted();
-        } catch (RejectedExecutionException e) {
-            response.onError(Status.UNAVAILABLE.withDescription(type + " arrived after Kill: " + e.getMessage())
-                    .asRuntimeException());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            response.onError(Status.CANCELLED.withDescription("interrupted while queueing " + type)
-                    .asRuntimeException());
+        } catch (RejectedExecutionException | InterruptedException e) {
+            response.onError(notQueued(request, e).asRuntimeException());
         }
+    }
+
+    /**
+     * The status for a request {@link #enqueue} refused: UNAVAILABLE after Kill, CANCELLED when interrupted (the
+     * thread's interrupt flag is set again).
+     */
+    static Status notQueued(Message request, Exception refusal) {
+        String type = request.getDescriptorForType().getName();
+        if (refusal instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return Status.CANCELLED.withDescription("interrupted while queueing " + type);
+        }
+        return Status.UNAVAILABLE.withDescription(type + " arrived after Kill: " + refusal.getMessage());
     }
 
     /**
