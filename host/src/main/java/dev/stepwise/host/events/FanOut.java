@@ -173,12 +173,15 @@ public final class FanOut implements EventSink {
         final int capacity;
         final BlockingQueue<Object> queue;
         final Thread thread;
-        /** The targets still served; a failed one is removed. Guarded by this sender. */
-        private final List<EventTarget> live;
+        /**
+         * The targets still served, an immutable list replaced (under this sender's lock) when one fails, so the
+         * sender thread reads it per event without copying or locking.
+         */
+        private volatile List<EventTarget> live;
         private volatile boolean dead;
 
         Sender(String name, List<EventTarget> targets, int capacity) {
-            this.live = new ArrayList<>(targets);
+            this.live = List.copyOf(targets);
             this.capacity = capacity;
             this.queue = new ArrayBlockingQueue<>(capacity);
             this.thread = new Thread(this::loop, "stepwise-reporter-" + name);
@@ -187,10 +190,6 @@ public final class FanOut implements EventSink {
 
         boolean dead() {
             return dead;
-        }
-
-        private synchronized List<EventTarget> targets() {
-            return List.copyOf(live);
         }
 
         void loop() {
@@ -202,7 +201,7 @@ public final class FanOut implements EventSink {
                     return;
                 }
                 if (next == END) {
-                    for (EventTarget t : targets()) {
+                    for (EventTarget t : live) {
                         try {
                             t.finish();
                         } catch (Throwable e) {
@@ -212,7 +211,7 @@ public final class FanOut implements EventSink {
                     return;
                 }
                 Item item = (Item) next;
-                for (EventTarget t : targets()) {
+                for (EventTarget t : live) {
                     try {
                         t.deliver(item.event(), item.at());
                     } catch (Throwable e) {
@@ -227,9 +226,10 @@ public final class FanOut implements EventSink {
 
         /** Drops one target; when none is left the sender stops and its queue is discarded. */
         synchronized void fail(EventTarget target, String event, String what) {
-            if (!live.remove(target)) {
+            if (!live.contains(target)) {
                 return;
             }
+            live = live.stream().filter(t -> t != target).toList();
             if (live.isEmpty()) {
                 dead = true;
                 queue.clear();
@@ -239,7 +239,7 @@ public final class FanOut implements EventSink {
         }
 
         synchronized void failAll(String event, String what) {
-            for (EventTarget t : List.copyOf(live)) {
+            for (EventTarget t : live) {
                 fail(t, event, what);
             }
         }
