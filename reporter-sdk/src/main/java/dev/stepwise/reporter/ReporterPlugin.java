@@ -4,6 +4,7 @@ import dev.stepwise.reporter.internal.DocumenterService;
 import dev.stepwise.reporter.internal.EventDispatcher;
 import dev.stepwise.reporter.internal.EventStreamService;
 import dev.stepwise.reporter.internal.ListenerInterest;
+import dev.stepwise.reporter.internal.LoopbackTransport;
 import dev.stepwise.reporter.internal.PluginLog;
 import dev.stepwise.reporter.internal.ReporterService;
 import io.grpc.Server;
@@ -75,6 +76,8 @@ public final class ReporterPlugin implements AutoCloseable {
     private final AtomicInteger shutdownFailures = new AtomicInteger();
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     private volatile Server server;
+    /** The event loops of the loopback server; null when the builder came from the caller (in-process tests). */
+    private final LoopbackTransport transport;
 
     private ReporterPlugin(Builder b) {
         this.reporter = b.reporter;
@@ -86,9 +89,12 @@ public final class ReporterPlugin implements AutoCloseable {
         if (b.serverBuilder != null) {
             this.serverBuilder = b.serverBuilder;
             this.printHandshake = false;
+            this.transport = null;
         } else {
             int port = b.port >= 0 ? b.port : portFrom(b.environment);
-            this.serverBuilder = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            this.transport = new LoopbackTransport();
+            this.serverBuilder = transport.configure(
+                    NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
             this.printHandshake = true;
         }
     }
@@ -152,6 +158,7 @@ public final class ReporterPlugin implements AutoCloseable {
             server = serverBuilder.build().start();
         } catch (IOException | RuntimeException e) {
             dispatcher.finish(() -> { });
+            closeTransport();
             throw e;
         }
         if (printHandshake) {
@@ -234,8 +241,19 @@ public final class ReporterPlugin implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
+            closeTransport();
             exitCode.complete(listenerFailures() == 0 ? 0 : 1);
         }, task -> new Thread(task, "stepwise-reporter-shutdown").start());
+    }
+
+    private void closeTransport() {
+        if (transport != null) {
+            try {
+                transport.close(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     // Runs on the event thread; a failure is logged and turns the exit status to 1, and the next call still runs.

@@ -25,7 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,12 +55,17 @@ class ReporterPluginLoopbackTest {
 
     @Test
     void freePortServerListensOnLoopbackOnly() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
         ReporterPlugin plugin = builder(Map.of()).build().start();
         try {
             int port = plugin.port();
             assertEquals(ReporterPlugin.HANDSHAKE_PREFIX + port,
                     handshake.toString(StandardCharsets.UTF_8).strip(), "the handshake names the bound port");
             assertServesOnLoopbackOnly(port);
+            Set<Thread> pluginThreads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> !before.contains(t) && t.getName().startsWith("stepwise-plugin-"))
+                    .collect(Collectors.toSet());
+            assertFalse(pluginThreads.isEmpty(), "the server accepts on event loops of its own");
             // It really is the plugin's server on 127.0.0.1: a Kill over loopback ends it with status 0.
             ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", port,
                     InsecureChannelCredentials.create()).build();
@@ -69,6 +76,11 @@ class ReporterPluginLoopbackTest {
                 channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
             assertEquals(0, plugin.awaitTermination(Duration.ofSeconds(10)));
+            // Its event loops end with it: threads left waiting in native code delay the JVM's exit by up to 300 ms.
+            for (Thread t : pluginThreads) {
+                t.join(TimeUnit.SECONDS.toMillis(5));
+                assertFalse(t.isAlive(), t.getName() + " still runs after Kill was handled");
+            }
         } finally {
             plugin.close();
         }

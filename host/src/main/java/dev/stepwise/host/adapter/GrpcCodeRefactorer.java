@@ -89,27 +89,22 @@ public final class GrpcCodeRefactorer implements CodeRefactorer {
     }
 
     /**
-     * Ends the runner. Once it has answered Kill it finishes and exits by itself (as Gauge relies on,
-     * and it also exits when this process does), so the refactoring does not wait for it; a runner
-     * that did not answer is stopped, forcibly after the kill timeout.
+     * Ends the runner: Kill, then wait for it to exit (a Stepwise runner exits within milliseconds of answering), so
+     * that no thread of ours is still reading its output when this process exits; a runner that did not answer, or
+     * does not exit, is stopped forcibly after the kill timeout.
      */
     @Override
     public void close() {
-        boolean killed = false;
         try {
             if (answered) {
                 stub.withDeadlineAfter(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
                         .kill(KillProcessRequest.getDefaultInstance());
-                killed = true;
             }
         } catch (StatusRuntimeException e) {
             // The runner may drop the connection while answering Kill; it is ending either way.
-            killed = e.getStatus().getCode() == io.grpc.Status.Code.UNAVAILABLE;
         }
         connection.channel().shutdownNow();
-        if (!killed) {
-            connection.process().stop(killTimeout);
-        }
+        connection.process().stop(answered ? killTimeout : Duration.ZERO);
     }
 
     private static ProtoStepValue value(StepSources.Text parsed, String text, List<String> names) {

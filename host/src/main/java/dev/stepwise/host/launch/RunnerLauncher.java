@@ -5,7 +5,6 @@ import dev.stepwise.host.config.ConfigException;
 import dev.stepwise.host.config.ProjectConfig;
 import dev.stepwise.host.execution.RunnerClient;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -80,11 +79,7 @@ public final class RunnerLauncher {
             process.close();
             throw e;
         }
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port)
-                .usePlaintext()
-                .maxInboundMessageSize(1 << 30)
-                .build();
-        return new Connection(d, process, channel);
+        return new Connection(d, process, LoopbackChannel.to(port));
     }
 
     public RunnerClient launch(ProjectConfig config) {

@@ -2,12 +2,12 @@ package dev.stepwise.host.plugins;
 
 import dev.stepwise.host.config.ConfigException;
 import dev.stepwise.host.config.ProjectConfig;
+import dev.stepwise.host.launch.LoopbackChannel;
 import dev.stepwise.host.launch.RunnerDescriptor;
 import dev.stepwise.host.launch.RunnerLaunchException;
 import dev.stepwise.host.launch.RunnerOutput;
 import dev.stepwise.host.launch.RunnerProcess;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,8 +113,6 @@ public final class PluginLauncher {
             throw new PluginException("timed out connecting to " + d.id() + " (plugin_connection_timeout = "
                     + settings.connectTimeout().toMillis() + " ms, or it exited): " + e.getMessage(), e);
         }
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
-                .maxInboundMessageSize(1 << 30).build();
-        return new Started(d, process, channel);
+        return new Started(d, process, LoopbackChannel.to(port));
     }
 }

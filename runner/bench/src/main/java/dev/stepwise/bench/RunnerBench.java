@@ -215,7 +215,7 @@ public final class RunnerBench {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    /** One launch: ms to port line, ms to the first answered RPC. Kills it afterwards. */
+    /** One launch: ms to port line, ms to the first answered RPC, ms from sending Kill to the process's exit. */
     private double[] launchOnce(Target target, Path fixture, long timeoutSeconds) throws Exception {
         try (Launched p = new Launched(target.command(fixture))) {
             long portAt;
@@ -231,8 +231,14 @@ public final class RunnerBench {
                 RunnerGrpc.RunnerBlockingStub stub = RunnerGrpc.newBlockingStub(channel);
                 stub.withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS).getStepNames(StepNamesRequest.getDefaultInstance());
                 long rpcAt = System.nanoTime();
+                long killAt = System.nanoTime();
                 kill(stub);
-                return new double[] {(portAt - p.startNanos) / 1e6, (rpcAt - p.startNanos) / 1e6};
+                if (!p.process.waitFor(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException(target.name() + " did not exit within 30 s of Kill");
+                }
+                long exitAt = System.nanoTime();
+                return new double[] {(portAt - p.startNanos) / 1e6, (rpcAt - p.startNanos) / 1e6,
+                        (exitAt - killAt) / 1e6};
             } finally {
                 shutdown(channel);
             }
@@ -375,7 +381,7 @@ public final class RunnerBench {
             notes.add(gaugeProblem);
         }
 
-        Map<String, double[]> startup = new LinkedHashMap<>(); // key "target/steps" -> {port, rpc}
+        Map<String, double[]> startup = new LinkedHashMap<>(); // key "target/steps" -> {port, rpc, kill to exit}
         for (int steps : new int[] {2, 5000}) {
             Map<String, List<double[]>> samples = new LinkedHashMap<>();
             for (int i = 0; i < launches; i++) {
@@ -396,9 +402,10 @@ public final class RunnerBench {
             for (Map.Entry<String, List<double[]>> e : samples.entrySet()) {
                 List<Double> port = e.getValue().stream().map(a -> a[0]).toList();
                 List<Double> rpc = e.getValue().stream().map(a -> a[1]).toList();
-                startup.put(e.getKey() + "/" + steps, new double[] {median(port), median(rpc)});
-                say(String.format(Locale.ROOT, "  %-8s %5d steps: port %s ms, first RPC %s ms", e.getKey(), steps,
-                        fmtList(port), fmtList(rpc)));
+                List<Double> exit = e.getValue().stream().map(a -> a[2]).toList();
+                startup.put(e.getKey() + "/" + steps, new double[] {median(port), median(rpc), median(exit)});
+                say(String.format(Locale.ROOT, "  %-8s %5d steps: port %s ms, first RPC %s ms, Kill to exit %s ms",
+                        e.getKey(), steps, fmtList(port), fmtList(rpc), fmtList(exit)));
             }
         }
 
@@ -481,6 +488,11 @@ public final class RunnerBench {
             row(t, "start → first RPC (GetStepNames), " + steps + " steps (ms, median)", o[1], f[1],
                     g == null ? Double.NaN : g[1], target, met);
         }
+        double[] o2 = s.get("stepwise/2");
+        double[] f2 = s.get("floor/2");
+        double[] g2 = s.get("gauge/2");
+        row(t, "Kill sent → process exited, 2 steps (ms, median)", o2[2], f2[2], g2 == null ? Double.NaN : g2[2],
+                "", null);
         double cycleRatio = oursCycles / floorCycles;
         double cycleVsGauge = oursCycles / gaugeCycles;
         Boolean met = cycleRatio < 0.8 ? Boolean.FALSE

@@ -5,7 +5,11 @@ import dev.stepwise.runner.execution.ExecutionEngine;
 import dev.stepwise.runner.log.JsonLog;
 import dev.stepwise.runner.server.RunnerServer;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -82,10 +86,11 @@ public final class Main {
         try (ExecutionEngine engine = Runner.engineFor(config, log)) {
             RunnerServer server = RunnerServer.onLoopback(config.port(), engine, log, new RunnerServer.Options(
                     config.projectRoot(), config.multithreaded(), config.lspMode())).start();
-            stopWhenLauncherGoes(server);
-            log.info("Listening on port:" + server.port());
-            server.awaitStopRequest();
-            server.shutdown();
+            try (StdinWatch watch = stopWhenLauncherGoes(server)) {
+                log.info("Listening on port:" + server.port());
+                server.awaitStopRequest();
+                server.shutdown();
+            }
             return 0;
         }
     }
@@ -93,25 +98,38 @@ public final class Main {
     /**
      * A runner must not outlive the process that launched it: stop when the parent exits, and when
      * stdin is a pipe that closes. (A stdin of /dev/null, as Gauge gives, reads EOF at once, so
-     * only a pipe counts.)
+     * only a pipe counts.) Closing the result ends the stdin watch.
      */
-    private static void stopWhenLauncherGoes(RunnerServer server) {
+    private static StdinWatch stopWhenLauncherGoes(RunnerServer server) {
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(server::stop));
-        if (stdinIsPipe()) {
-            Thread watcher = new Thread(() -> {
-                try (InputStream in = System.in) {
-                    byte[] buffer = new byte[256];
-                    while (in.read(buffer) >= 0) {
-                        // discard: the launcher has nothing to say on stdin; only its closing matters
-                    }
-                } catch (IOException ignored) {
-                    // a broken stdin means the launcher is gone, as EOF does
-                }
-                server.stop();
-            }, "stepwise-stdin-watch");
-            watcher.setDaemon(true);
-            watcher.start();
+        if (!stdinIsPipe()) {
+            return () -> { };
         }
+        // Read through a FileChannel, not System.in: closing the channel wakes the blocked read. A thread left
+        // blocked in a native read would make the JVM's exit wait ~300 ms for it.
+        FileChannel stdin = new FileInputStream(FileDescriptor.in).getChannel();
+        Thread watcher = new Thread(() -> {
+            ByteBuffer buffer = ByteBuffer.allocate(256);
+            try {
+                while (stdin.read(buffer) >= 0) {
+                    buffer.clear(); // the launcher has nothing to say on stdin; only its closing matters
+                }
+            } catch (AsynchronousCloseException stoppedWatching) {
+                return; // closed by us on the way out, not by the launcher
+            } catch (IOException ignored) {
+                // a broken stdin means the launcher is gone, as EOF does
+            }
+            server.stop();
+        }, "stepwise-stdin-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        return stdin::close;
+    }
+
+    /** Ends watching stdin. */
+    private interface StdinWatch extends AutoCloseable {
+        @Override
+        void close() throws IOException;
     }
 
     private static boolean stdinIsPipe() {

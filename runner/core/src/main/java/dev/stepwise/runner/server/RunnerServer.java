@@ -32,8 +32,12 @@ public final class RunnerServer {
     private final StreamExecutors streams;
     private final ExecutorService requests;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
+    /** The event loops of a loopback server; null in-process. */
+    private final LoopbackTransport transport;
 
-    private RunnerServer(ServerBuilder<?> builder, ExecutionEngine engine, JsonLog log, Options options) {
+    private RunnerServer(ServerBuilder<?> builder, LoopbackTransport transport, ExecutionEngine engine, JsonLog log,
+                         Options options) {
+        this.transport = transport;
         this.streams = new StreamExecutors(options.multithreaded());
         AtomicInteger count = new AtomicInteger();
         this.requests = Executors.newCachedThreadPool(r -> {
@@ -60,16 +64,17 @@ public final class RunnerServer {
 
     /** A server on 127.0.0.1 at {@code port} (0 for any free port). */
     public static RunnerServer onLoopback(int port, ExecutionEngine engine, JsonLog log, Options options) {
-        NettyServerBuilder builder = NettyServerBuilder
-                .forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+        LoopbackTransport transport = new LoopbackTransport();
+        NettyServerBuilder builder = transport.configure(NettyServerBuilder
+                .forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)))
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .directExecutor();
-        return new RunnerServer(builder, engine, log, options);
+        return new RunnerServer(builder, transport, engine, log, options);
     }
 
     /** A server on any builder, for in-process tests. */
     public static RunnerServer on(ServerBuilder<?> builder, ExecutionEngine engine, JsonLog log, Options options) {
-        return new RunnerServer(builder.directExecutor(), engine, log, options);
+        return new RunnerServer(builder.directExecutor(), null, engine, log, options);
     }
 
     private static String projectName(Path root) {
@@ -78,7 +83,18 @@ public final class RunnerServer {
     }
 
     public RunnerServer start() throws IOException {
-        server.start();
+        try {
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            if (transport != null) {
+                try {
+                    transport.close(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            throw e;
+        }
         return this;
     }
 
@@ -104,5 +120,9 @@ public final class RunnerServer {
         server.shutdownNow();
         streams.close();
         requests.shutdownNow();
+        if (transport != null) {
+            server.awaitTermination(200, TimeUnit.MILLISECONDS);
+            transport.close(500);
+        }
     }
 }
