@@ -156,6 +156,16 @@ final class BenchSupport {
         say("appended to " + out);
     }
 
+    /** The load average over 1, 5 and 15 minutes ("0.12 0.30 0.41"), or "unknown" off Linux. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     static void say(String message) {
         System.err.println("[bench] " + message);
     }

@@ -51,7 +51,7 @@ final class ReportsBench {
         int scenarios = Integer.parseInt(options.getOrDefault("scenarios", "2000"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         int memoryScenarios = Integer.parseInt(options.getOrDefault("memory-scenarios", "10000"));
-        String loadBefore = loadAverage();
+        String loadBefore = BenchSupport.loadAverage();
 
         Path home = installPlugins(examplePlugin, work.resolve("reports-home"), PLUGIN_IDS);
         Path warm = Generated.project(work.resolve("run-10"), 1, 10, 10, stepApi);
@@ -83,7 +83,7 @@ final class ReportsBench {
                     m.wallMillis() / 1000.0, BenchSupport.mb(m.peakRssKb().orElse(-1)), HostBench.dash(gc[0]),
                     HostBench.dash(gc[1]), gc[2], BenchSupport.mb(gc[3])));
         }
-        String loadAfter = loadAverage();
+        String loadAfter = BenchSupport.loadAverage();
 
         double base = BenchSupport.percentile(wall.get(SETUPS.get(0)), 50);
         StringBuilder table = new StringBuilder();
@@ -206,12 +206,4 @@ final class ReportsBench {
         }
     }
 
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
 }
