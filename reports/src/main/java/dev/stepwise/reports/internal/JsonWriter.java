@@ -9,6 +9,24 @@ import java.util.Collection;
  * {@code &} and the JavaScript line separators are written as {@code \\u} escapes.
  */
 public final class JsonWriter {
+    /** The escape for each ASCII character that needs one, else null. */
+    private static final String[] ASCII_ESCAPES = new String[128];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            ASCII_ESCAPES[c] = unicodeEscape((char) c);
+        }
+        ASCII_ESCAPES['"'] = "\\\"";
+        ASCII_ESCAPES['\\'] = "\\\\";
+        ASCII_ESCAPES['\n'] = "\\n";
+        ASCII_ESCAPES['\r'] = "\\r";
+        ASCII_ESCAPES['\t'] = "\\t";
+        // Inside an HTML <script> block these could end it or start markup.
+        ASCII_ESCAPES['<'] = unicodeEscape('<');
+        ASCII_ESCAPES['>'] = unicodeEscape('>');
+        ASCII_ESCAPES['&'] = unicodeEscape('&');
+    }
+
     private final Writer out;
     private boolean needComma;
 
@@ -117,27 +135,33 @@ public final class JsonWriter {
         }
     }
 
+    private static String unicodeEscape(char c) {
+        String hex = Integer.toHexString(c);
+        return "\\u" + "0000".substring(hex.length()) + hex;
+    }
+
+    private static String escapeFor(char c) {
+        if (c < 128) {
+            return ASCII_ESCAPES[c];
+        }
+        // JavaScript line terminators, which JSON allows raw but a script block does not.
+        return c == '\u2028' || c == '\u2029' ? unicodeEscape(c) : null;
+    }
+
+    // Runs of characters that need no escape are written in one call: most strings are written whole.
     private void string(String s) throws IOException {
         out.write('"');
         int runStart = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            String esc = switch (c) {
-                case '"' -> "\\\"";
-                case '\\' -> "\\\\";
-                case '\n' -> "\\n";
-                case '\r' -> "\\r";
-                case '\t' -> "\\t";
-                case '<', '>', '&', '\u2028', '\u2029' -> String.format("\\u%04x", (int) c);
-                default -> c < 0x20 ? String.format("\\u%04x", (int) c) : null;
-            };
+        int length = s.length();
+        for (int i = 0; i < length; i++) {
+            String esc = escapeFor(s.charAt(i));
             if (esc != null) {
                 out.write(s, runStart, i - runStart);
                 out.write(esc);
                 runStart = i + 1;
             }
         }
-        out.write(s, runStart, s.length() - runStart);
+        out.write(s, runStart, length - runStart);
         out.write('"');
     }
 }
