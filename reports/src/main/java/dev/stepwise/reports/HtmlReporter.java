@@ -10,6 +10,7 @@ import dev.stepwise.reporter.event.StepFinished;
 import dev.stepwise.reporter.event.SuiteResultReady;
 import dev.stepwise.reports.internal.FileOpener;
 import dev.stepwise.reports.internal.JsonWriter;
+import dev.stepwise.reports.internal.Leftovers;
 import dev.stepwise.reports.internal.ReportFile;
 import dev.stepwise.reports.internal.ResultJson;
 import dev.stepwise.reports.internal.StepTracker;
@@ -76,7 +77,11 @@ public final class HtmlReporter implements ReporterListener {
 
     private JsonWriter record(ReporterEvent event) throws IOException {
         if (data == null) {
-            dataFile = ReportFile.tempFor(file.toAbsolutePath().getParent(), file.getFileName() + ".data", "HTML report");
+            Path dir = file.toAbsolutePath().getParent();
+            // What a killed run left: its data file and its half-assembled page.
+            Leftovers.sweep(dir, file.getFileName() + ".data");
+            Leftovers.sweep(dir, file.getFileName().toString());
+            dataFile = ReportFile.tempFor(dir, file.getFileName() + ".data", "HTML report");
             data = ReportFile.openTemp(dataFile, file, "HTML report", opener);
             w = new JsonWriter(data);
             project = event.context().projectName();

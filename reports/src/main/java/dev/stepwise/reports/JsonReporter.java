@@ -10,6 +10,7 @@ import dev.stepwise.reporter.event.SuiteResultReady;
 import dev.stepwise.reporter.event.SuiteStarting;
 import dev.stepwise.reports.internal.FileOpener;
 import dev.stepwise.reports.internal.JsonWriter;
+import dev.stepwise.reports.internal.Leftovers;
 import dev.stepwise.reports.internal.ReportFile;
 import dev.stepwise.reports.internal.ResultJson;
 import dev.stepwise.reports.internal.StepTracker;
@@ -49,6 +50,7 @@ public final class JsonReporter implements ReporterListener {
 
     private JsonWriter open(ReporterEvent first) throws IOException {
         if (w == null) {
+            Leftovers.sweep(file.toAbsolutePath().getParent(), file.getFileName().toString());
             out = ReportFile.open(file, "JSON report", opener);
             w = new JsonWriter(out.writer());
             w.beginObject().field("type", "run").field("schema", SCHEMA)

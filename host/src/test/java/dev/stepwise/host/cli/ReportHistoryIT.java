@@ -179,4 +179,54 @@ class ReportHistoryIT {
         CliRuns.Run run5 = CliRuns.run(env, "run", "--failed", "--project", project.toString());
         assertTrue(run5.out().contains("Rerunning 1 failed item(s) of " + log4), run5.out());
     }
+
+    @Test
+    void whatAKilledRunLeftBesideTheReportsGoesWithTheNextRunButNotWhatALiveRunIsWriting() throws Exception {
+        Path project = ParallelProject.create(tmp.resolve("p"), 2, 2, false);
+        Path reports = project.resolve("reports");
+        CliRuns.Run first = CliRuns.run(env, "run", "--project", project.toString());
+        assertEquals(0, first.exit(), first.out());
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        long dead = ended.pid();
+        Process live = new ProcessBuilder("sleep", "600").start();
+        try {
+            // Named as a host killed part-way leaves them: the JUnit XML staging folder with part of a report, the
+            // previous report folder it was swapping out, the JSON report's temp file, the HTML page's and its data.
+            List<Path> killedRuns = List.of(
+                    folderWithFile(reports.resolve(".xml-report." + dead + ".4242"), "TEST-s00.xml"),
+                    folderWithFile(reports.resolve(".xml-report." + dead + ".old-77"), "xml-report"),
+                    file(reports.resolve("json-report/.report.ndjson." + dead + ".99.tmp")),
+                    file(reports.resolve("html-report/.index.html." + dead + ".5.tmp")),
+                    file(reports.resolve("html-report/.index.html.data." + dead + ".6.tmp")));
+            List<Path> liveRuns = List.of(
+                    folderWithFile(reports.resolve(".xml-report." + live.pid() + ".4243"), "TEST-s00.xml"),
+                    file(reports.resolve("json-report/.report.ndjson." + live.pid() + ".98.tmp")),
+                    file(reports.resolve("html-report/.index.html.data." + live.pid() + ".7.tmp")));
+
+            CliRuns.Run second = CliRuns.run(env, "run", "--project", project.toString());
+
+            assertEquals(0, second.exit(), second.out());
+            for (Path p : killedRuns) {
+                assertFalse(Files.exists(p), "a killed run's leftover is deleted: " + p);
+            }
+            for (Path p : liveRuns) {
+                assertTrue(Files.exists(p), "what a live run is writing is left alone: " + p);
+            }
+            assertEquals(2, names(reports.resolve("xml-report"), "TEST-*.xml").size(), "the reports are complete");
+            assertEquals(4, scenarioLines(reports.resolve("json-report/report.ndjson")));
+        } finally {
+            live.destroyForcibly().waitFor();
+        }
+    }
+
+    private static Path file(Path p) throws IOException {
+        Files.createDirectories(p.getParent());
+        return Files.writeString(p, "partial");
+    }
+
+    private static Path folderWithFile(Path dir, String name) throws IOException {
+        file(dir.resolve(name));
+        return dir;
+    }
 }

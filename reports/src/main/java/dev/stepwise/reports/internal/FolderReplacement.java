@@ -47,7 +47,9 @@ public final class FolderReplacement {
         if (staging == null) {
             try {
                 Files.createDirectories(target.getParent());
-                staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
+                // What a killed run left (its staging folder, or the previous report it was swapping out) goes.
+                Leftovers.sweep(target.getParent(), target.getFileName().toString());
+                staging = Files.createTempDirectory(target.getParent(), Leftovers.prefix(target.getFileName().toString()));
             } catch (IOException | SecurityException e) {
                 throw ReportFile.cannotWrite(what, target, e);
             }
@@ -103,7 +105,8 @@ public final class FolderReplacement {
                         "a file that is not a folder is in the way");
             }
             // Moved into a fresh, hidden folder of its own, so the name cannot clash with anything.
-            holder = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+            holder = Files.createTempDirectory(target.getParent(),
+                    Leftovers.prefix(target.getFileName().toString()) + "old-");
             old = holder.resolve(target.getFileName().toString());
             try {
                 move(target, old);

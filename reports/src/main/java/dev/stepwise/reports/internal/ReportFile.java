@@ -70,11 +70,14 @@ public final class ReportFile implements AutoCloseable {
                 1 << 16);
     }
 
-    /** A hidden temp file in {@code dir} (created when missing), for data assembled later. */
+    /**
+     * A hidden temp file in {@code dir} (created when missing), for data assembled later; its name carries this
+     * process's id ({@link Leftovers}).
+     */
     public static Path tempFor(Path dir, String name, String what) throws IOException {
         try {
             Files.createDirectories(dir);
-            return Files.createTempFile(dir, "." + name + ".", ".tmp");
+            return Files.createTempFile(dir, Leftovers.prefix(name), ".tmp");
         } catch (IOException | SecurityException e) {
             throw cannotWrite(what, dir.resolve(name), e);
         }
