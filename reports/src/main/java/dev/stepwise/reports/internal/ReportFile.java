@@ -1,6 +1,5 @@
 package dev.stepwise.reports.internal;
 
-import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -66,8 +65,8 @@ public final class ReportFile implements AutoCloseable {
             Files.deleteIfExists(temp);
             throw cannotWrite(what, target, e);
         }
-        return new BufferedWriter(new OutputStreamWriter(new NamingFailures(raw, what, target), StandardCharsets.UTF_8),
-                1 << 16);
+        return new UnsharedBufferedWriter(
+                new OutputStreamWriter(new NamingFailures(raw, what, target), StandardCharsets.UTF_8), 1 << 16);
     }
 
     /**
