@@ -34,6 +34,14 @@ public interface EventTarget {
     void abort();
 
     /**
+     * Whether {@link #deliver} would do anything with events of {@code kind}; asked once, when the fan-out is built,
+     * so events nobody wants are not even queued. A target that only learns later what it wants says true.
+     */
+    default boolean wants(EventKind kind) {
+        return true;
+    }
+
+    /**
      * Targets returning the same non-null name share one sender thread in {@link FanOut}: for cheap in-process
      * targets, one thread hand-off per event instead of one each. Null, the default, gives the target a thread of
      * its own (a plugin, whose calls may block).

@@ -6,7 +6,10 @@ import dev.stepwise.reporter.ReporterListener;
 import dev.stepwise.reporter.event.ReporterEvent;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A {@link ReporterListener} run in-process (the built-in reports), fed exactly as the SDK feeds a plugin's
@@ -17,6 +20,8 @@ public final class ListenerTarget implements EventTarget {
     private final String name;
     private final ReporterListener listener;
     private final Group group;
+    /** The kinds the listener overrides the callback of: others would reach an empty method, so are not mapped. */
+    private final Set<EventKind> wanted;
     private boolean closed;
 
     /**
@@ -53,6 +58,14 @@ public final class ListenerTarget implements EventTarget {
         this.name = Objects.requireNonNull(name, "name");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.group = group;
+        Set<EventKind> kinds = EnumSet.noneOf(EventKind.class);
+        ProtoEvents.interest(listener).forEach(k -> kinds.add(EventKind.ofTag(k.getNumber())));
+        this.wanted = Collections.unmodifiableSet(kinds);
+    }
+
+    @Override
+    public boolean wants(EventKind kind) {
+        return wanted.contains(kind);
     }
 
     @Override
@@ -67,6 +80,9 @@ public final class ListenerTarget implements EventTarget {
 
     @Override
     public void deliver(Message event, Instant at) throws Exception {
+        if (!wanted.contains(EventKind.of(event))) {
+            return;
+        }
         ReporterEvent mapped = group == null ? ProtoEvents.toEvent(event, at) : group.map(event, at);
         mapped.deliverTo(listener);
     }

@@ -35,6 +35,7 @@ class FanOutTest {
         final CountDownLatch never = new CountDownLatch(1);
         final Set<Thread> threads = ConcurrentHashMap.newKeySet();
         String group;
+        Set<EventKind> wanted = Set.of(EventKind.values());
 
         Fake(String name, int throwAt, int hangAt) {
             this.name = name;
@@ -47,9 +48,19 @@ class FanOutTest {
             return this;
         }
 
+        Fake wanting(EventKind... kinds) {
+            this.wanted = Set.of(kinds);
+            return this;
+        }
+
         @Override
         public String sharedThread() {
             return group;
+        }
+
+        @Override
+        public boolean wants(EventKind kind) {
+            return wanted.contains(kind);
         }
 
         @Override
@@ -157,5 +168,47 @@ class FanOutTest {
         assertEquals(first.threads, last.threads, "the group shares one thread");
         assertEquals(1, first.threads.size());
         assertTrue(!alone.threads.equals(first.threads), "a target without a group has its own thread");
+    }
+
+    @Test
+    void eventsNoTargetOfASenderWantsAreNotQueuedToIt() {
+        Fake specsOnly = new Fake("specs", -1, -1).wanting(EventKind.SPEC_STARTING).sharing("in-process");
+        Fake resultOnly = new Fake("result", -1, -1).wanting(EventKind.SUITE_RESULT).sharing("in-process");
+        Fake nothing = new Fake("nothing", -1, -1).wanting();
+        Fake everything = new Fake("everything", -1, -1);
+        FanOut fanOut = new FanOut(List.of(specsOnly, resultOnly, nothing, everything), 2, Duration.ofSeconds(2),
+                Duration.ofSeconds(5), f -> { });
+        List<Message> events = events(3);
+        for (Message m : events) {
+            fanOut.accept(m, Instant.now());
+        }
+        fanOut.close();
+
+        assertEquals(List.of(), nothing.seen, "a sender whose targets want nothing gets nothing");
+        assertEquals(events.size(), everything.seen.size());
+        // The group gets the union; each member's own deliver decides what it does with the rest.
+        List<String> groupSaw = specsOnly.seen;
+        assertEquals(List.of("SpecExecutionStartingRequest", "SpecExecutionStartingRequest",
+                "SpecExecutionStartingRequest", "SuiteExecutionResult"), groupSaw);
+        assertTrue(nothing.finished && specsOnly.finished);
+    }
+
+    @Test
+    void aListenerTargetWantsTheKindsItsListenerOverrides() throws Exception {
+        List<String> calls = Collections.synchronizedList(new ArrayList<>());
+        ListenerTarget target = new ListenerTarget("specs", new dev.stepwise.reporter.ReporterListener() {
+            @Override
+            public void onSpecStarting(dev.stepwise.reporter.event.SpecStarting event) {
+                calls.add(event.spec().name());
+            }
+        });
+        assertTrue(target.wants(EventKind.SPEC_STARTING));
+        for (EventKind k : EventKind.values()) {
+            assertEquals(k == EventKind.SPEC_STARTING, target.wants(k), k.toString());
+        }
+        for (Message m : events(2)) {
+            target.deliver(m, Instant.now());
+        }
+        assertEquals(List.of("Spec 0", "Spec 1"), calls);
     }
 }
