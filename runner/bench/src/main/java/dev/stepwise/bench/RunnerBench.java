@@ -446,6 +446,8 @@ public final class RunnerBench {
         Path bin = floor.resolve("bin/stepwise-runner");
         Files.writeString(bin, launcher);
         bin.toFile().setExecutable(true, false);
+        // The launcher sources its AppCDS logic from beside itself.
+        Files.copy(plugin.resolve("bin/appcds.sh"), floor.resolve("bin/appcds.sh"), StandardCopyOption.REPLACE_EXISTING);
         try (Stream<Path> jars = Files.list(Path.of(require("floor-lib")))) {
             for (Path jar : (Iterable<Path>) jars::iterator) {
                 Files.copy(jar, floor.resolve("lib").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);

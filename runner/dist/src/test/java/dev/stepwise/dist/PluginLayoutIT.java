@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.grpc.internal.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -74,15 +76,31 @@ class PluginLayoutIT {
         assertTrue(sh.startsWith("#!/bin/sh\n"), "Gauge execs the launcher directly; it needs a shebang");
         assertTrue(sh.contains("exec \"$java_cmd\""), "the JVM must replace the shell (exec)");
         for (String flag : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-XX:SharedArchiveFile=", "-XX:ArchiveClassesAtExit=", "STEPWISE_RUNNER_JAVA_OPTS", "JAVA_HOME")) {
+                "STEPWISE_RUNNER_JAVA_OPTS", "JAVA_HOME", ". \"$bin_dir/appcds.sh\"", "stepwise_appcds ")) {
             assertTrue(sh.contains(flag), "launcher lacks " + flag);
+        }
+        String appCds = Files.readString(dir.resolve("bin/appcds.sh"));
+        for (String flag : List.of("-XX:SharedArchiveFile=", "-XX:ArchiveClassesAtExit=", "STEPWISE_CDS_DIR")) {
+            assertTrue(appCds.contains(flag), "bin/appcds.sh lacks " + flag);
         }
     }
 
     @Test
+    void theShippedAppCdsScriptIsTheOneScriptsStepwiseSources() throws Exception {
+        // scripts/stepwise sources the source tree's copy for the host CLI; the plugin ships this one.
+        Path source = ItEnv.repoRoot().resolve("runner/dist/src/main/plugin/bin/appcds.sh");
+        assertEquals(Files.readString(source), Files.readString(dir.resolve("bin/appcds.sh")),
+                "the resource copy changed bin/appcds.sh (filtering?)");
+    }
+
+    @Test
     @DisabledOnOs(OS.WINDOWS)
-    void posixLauncherIsExecutable() {
+    void posixLauncherIsExecutableAndItsSourcedScriptReadableByAll() throws Exception {
         assertTrue(Files.isExecutable(dir.resolve("bin/stepwise-runner")));
+        assertTrue(Files.getPosixFilePermissions(dir.resolve("bin/appcds.sh"))
+                        .containsAll(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.GROUP_READ,
+                                PosixFilePermission.OTHERS_READ)),
+                "bin/appcds.sh must be readable by everyone who may run the launcher");
     }
 
     @Test
@@ -93,6 +111,8 @@ class PluginLayoutIT {
         assertEquals(home.resolve("plugins/stepwise-java/" + ItEnv.pluginVersion()), installed);
         assertTrue(Files.isRegularFile(installed.resolve("stepwise-java.json")));
         assertTrue(Files.isExecutable(installed.resolve("bin/stepwise-runner")));
+        assertTrue(Files.getPosixFilePermissions(installed.resolve("bin/appcds.sh"))
+                .contains(PosixFilePermission.OTHERS_READ), "bin/appcds.sh is not readable by all once installed");
         Path stale = installed.resolve("lib/stale-from-an-older-build.jar");
         Files.writeString(stale, "old");
         PluginInstall.installWithScript(home);
