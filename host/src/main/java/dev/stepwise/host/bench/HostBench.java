@@ -23,13 +23,15 @@ import java.util.stream.Stream;
  * <li>{@code refactor}: {@code stepwise refactor} on a step used in 1,000 spec files plus its Java file.</li>
  * <li>{@code reports}: the cost of reporting, see {@link ReportsBench}.</li>
  * </ul>
- * Every measured program is the real CLI in its own JVM ({@code java -cp <host jar and lib> ...Main}), so its memory
- * and start-up are what a user gets. Prints a Markdown table and appends it to docs/benchmarks.md.
+ * Every measured program is the real CLI started as users start it ({@code scripts/stepwise}, with its JVM flags and
+ * AppCDS archive), so its memory and start-up are what a user gets. Prints a Markdown table and appends it to
+ * docs/benchmarks.md.
  */
 public final class HostBench {
 
     private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
-    private static final Pattern HEAP_AT_EXIT = Pattern.compile("used (\\d+)K");
+    /** A heap (G1) or generation (Serial: young and tenured) in the JVM's heap summary at exit. */
+    private static final Pattern HEAP_AT_EXIT = Pattern.compile("total \\d+K, used (\\d+)K");
 
     private final Map<String, String> options;
     private final Path work;
@@ -75,15 +77,27 @@ public final class HostBench {
         return cli(jvmOptions, args);
     }
 
-    /** The CLI in a fresh JVM, as scripts/stepwise starts it, with extra JVM options first. */
+    /**
+     * The CLI started exactly as users start it, {@code bash scripts/stepwise ARGS} (the script's JVM flags and
+     * AppCDS archive), with {@code jvmOptions} in {@code STEPWISE_JAVA_OPTS}: the script puts them after its own, so
+     * they win. The script splits that variable at spaces, so an option must not hold one. The build is used as it
+     * is ({@code STEPWISE_NO_BUILD}: {@code scripts/bench} has just built it, and the script must not rebuild under a
+     * measurement); {@code STEPWISE_RUNNER_DIR} pins the runner to {@code --plugin}, so a runner installed under
+     * {@code GAUGE_HOME} is never measured instead; the AppCDS archives (the CLI's and the runner's) are kept in the
+     * work folder.
+     */
     ProcessBuilder cli(List<String> jvmOptions, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(BenchSupport.javaCommand());
-        cmd.addAll(jvmOptions);
-        cmd.add("-Dstepwise.runner.default=" + require("plugin"));
-        cmd.addAll(List.of("-cp", require("host-cp"), "dev.stepwise.host.cli.Main"));
+        for (String option : jvmOptions) {
+            if (option.isBlank() || option.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("a JVM option for STEPWISE_JAVA_OPTS must be one word without "
+                        + "spaces (the script splits the variable at spaces): '" + option + "'");
+            }
+        }
+        List<String> cmd = new ArrayList<>(List.of("bash", require("stepwise")));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("STEPWISE_JAVA_OPTS", String.join(" ", jvmOptions));
+        pb.environment().put("STEPWISE_NO_BUILD", "1");
         pb.environment().put("STEPWISE_RUNNER_DIR", require("plugin"));
         pb.environment().put("STEPWISE_CDS_DIR", work.resolve("cds").toString());
         return pb;
@@ -127,7 +141,8 @@ public final class HostBench {
         BenchSupport.say("generating " + parseFiles + " spec files for the parser");
         Path parseProject = Generated.project(work.resolve("parse-" + parseFiles), parseFiles, 10, 10, null);
         Path parseOut = work.resolve("parse-" + parseFiles + ".out");
-        List<String> cmd = List.of(BenchSupport.javaCommand(), "-cp", require("host-cp"),
+        // The parser alone runs on this benchmark's own class path: scripts/bench starts it with the host jar and lib.
+        List<String> cmd = List.of(BenchSupport.javaCommand(), "-cp", System.getProperty("java.class.path"),
                 ParseOnly.class.getName(), parseProject.toString());
         BenchSupport.say("parsing " + parseFiles + " specs");
         BenchSupport.Measured parse = BenchSupport.run(new ProcessBuilder(cmd), parseOut);
@@ -165,7 +180,8 @@ public final class HostBench {
         System.out.println(table);
         String body = "- generated suites: spec files of 10 scenarios x 10 steps (`* Bench step K with \"value\"`, "
                 + Generated.STEP_KINDS + " step texts), steps compiled with javac against the step-API jar; each "
-                + "`stepwise run` is the real CLI in a fresh JVM with default heap settings, driving the real runner "
+                + "`stepwise run` is the real CLI started by `scripts/stepwise` (its JVM flags: Serial GC, C1 only, "
+                + "AppCDS archive; default heap size), driving the real runner "
                 + "(`runner/dist/target/stepwise-java`), console output to a file\n"
                 + "- host peak RSS: `VmHWM` of the host JVM from `/proc/<pid>/status`, polled every 5 ms; heap: from "
                 + "`-Xlog:gc,gc+heap+exit` (peak before a GC, max live after a GC, used at exit); the runner "
@@ -182,7 +198,11 @@ public final class HostBench {
         return a <= 0 || b < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", (double) b / a);
     }
 
-    /** {max heap before a GC (MB), max heap after a GC (MB), GC count, heap used at exit (KB)}. */
+    /**
+     * {max heap before a GC (MB), max heap after a GC (MB), GC count, heap used at exit (KB)} from a
+     * {@code -Xlog:gc,gc+heap+exit} log; the heap at exit is the sum of its generations (one line for G1, young and
+     * tenured for the Serial collector that scripts/stepwise selects); -1 where the log has no such line.
+     */
     static long[] gcStats(Path log) throws IOException {
         long before = -1;
         long after = -1;
@@ -196,8 +216,8 @@ public final class HostBench {
                 count++;
             }
             Matcher e = HEAP_AT_EXIT.matcher(line);
-            if (line.contains("gc,heap,exit") && exit < 0 && e.find()) {
-                exit = Long.parseLong(e.group(1));
+            if (line.contains("gc,heap,exit") && e.find()) {
+                exit = Math.max(exit, 0) + Long.parseLong(e.group(1));
             }
         }
         return new long[] {before, after, count, exit};

@@ -107,8 +107,9 @@ final class ReportsBench {
         System.out.println();
         System.out.println(table);
         String body = "- suites: generated as for `scripts/bench host` (spec files of 10 scenarios x 10 steps, "
-                + "steps compiled against the step-API jar, the real runner); each run is the real CLI in a fresh "
-                + "JVM with default heap settings, console output to a file; the event log is written in every "
+                + "steps compiled against the step-API jar, the real runner); each run is the real CLI started by "
+                + "`scripts/stepwise` (its JVM flags: Serial GC, C1 only, AppCDS archive; default heap size), console "
+                + "output to a file; the event log is written in every "
                 + "setup\n"
                 + "- plugins: `reporter-sdk-example/target/plugin` copied to `<STEPWISE_HOME>/plugins/<id>/0.1.0/` "
                 + "as " + String.join(", ", PLUGIN_IDS) + " (`id` changed in plugin.json, and the launcher sets its "

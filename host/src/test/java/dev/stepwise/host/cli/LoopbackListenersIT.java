@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Nothing listens on other interfaces during a whole run (issue 9, "Security"): a real {@code stepwise run} in a
- * process of its own (the host jar and its lib folder, as {@code scripts/stepwise} runs it), with the real runner and
+ * process of its own (plain {@code java} on the host jar and its lib folder: the JVM flags and AppCDS archive that
+ * {@code scripts/stepwise} adds change nothing that listens, and CliLauncherIT covers them), with the real runner and
  * a real third-party plugin (reporter-sdk-example's, launched through its {@code bin/} script). While it runs, every
  * listening TCP socket of the host and its descendants is sampled: the socket inodes behind {@code /proc/<pid>/fd},
  * matched against {@code /proc/net/tcp} and {@code /proc/net/tcp6} rows in state {@code 0A} (LISTEN).
@@ -113,7 +114,7 @@ class LoopbackListenersIT {
                 "the plugin served the whole run\n" + context);
     }
 
-    /** The host jar and its lib folder, as scripts/stepwise runs the CLI. */
+    /** The host jar and its lib folder, the class path scripts/stepwise gives the CLI. */
     private static String hostClassPath(Path repo) throws IOException {
         Path target = repo.resolve("host/target");
         try (Stream<Path> jars = Files.list(target)) {
