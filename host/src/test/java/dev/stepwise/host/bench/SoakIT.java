@@ -91,10 +91,8 @@ class SoakIT {
         HostBench host = new HostBench(Map.of("work", tmp.toString(), "plugin", runnerDir.toString(),
                 "stepwise", repo.resolve("scripts/stepwise").toString()));
         Path gcLog = tmp.resolve("host-gc.log");
-        // scripts/stepwise's flags, but with C2 back, as docs/runner.md advises for long runs: C1 alone made this run
-        // of 100,000 scenarios take 1.4-1.6 times as long (135-160 s against 92-106 s at the same load, see
-        // docs/reliability.md, "Soak"), which would slow scripts/test by a minute.
-        ProcessBuilder pb = host.cli(List.of("-Xlog:gc,gc+heap+exit:file=" + gcLog, "-XX:TieredStopAtLevel=4"), "run",
+        // scripts/stepwise's own flags (a `run` keeps C2: C1 alone made this run take 1.4-1.6 times as long).
+        ProcessBuilder pb = host.cli(List.of("-Xlog:gc,gc+heap+exit:file=" + gcLog), "run",
                 "--project", project.toString());
         pb.environment().put("STEPWISE_HOME", home.toString());
         pb.environment().remove("GAUGE_HOME");

@@ -66,13 +66,22 @@ class CliLauncherIT {
                 "the second command should load the CLI's classes from the archive; class-load log: " + classes);
 
         Map<String, String> flags = finalFlags(stepwise(cds, "-XX:+PrintFlagsFinal", null));
-        assertEquals("1", flags.get("TieredStopAtLevel"), "C1 only by default");
+        assertEquals("1", flags.get("TieredStopAtLevel"), "C1 only for a short command");
         assertEquals("true", flags.get("UseSerialGC"));
         assertEquals("false", flags.get("UsePerfData"));
         assertEquals(adopted.get(0).toString(), flags.get("SharedArchiveFile"));
 
         Map<String, String> userWins = finalFlags(stepwise(cds, "-XX:TieredStopAtLevel=4 -XX:+PrintFlagsFinal", null));
         assertEquals("4", userWins.get("TieredStopAtLevel"), "STEPWISE_JAVA_OPTS comes after the script's flags");
+
+        // The commands that go through a whole suite's events keep C2; the short ones do not.
+        // (An option the command refuses: the JVM prints its flags before the CLI exits with a usage error.)
+        for (String command : List.of("run", "report", "merge")) {
+            Launch launch = stepwise(cds, "-XX:+PrintFlagsFinal", null, command, "--no-such-option");
+            assertEquals("4", flagTable(launch).get("TieredStopAtLevel"), command + " keeps C2");
+        }
+        Launch refactor = stepwise(cds, "-XX:+PrintFlagsFinal", null, "refactor", "--no-such-option");
+        assertEquals("1", flagTable(refactor).get("TieredStopAtLevel"), "refactor is short: C1 only");
     }
 
     @Test
@@ -121,16 +130,20 @@ class CliLauncherIT {
     }
 
     /** {@code bash scripts/stepwise --version} to completion, with {@code STEPWISE_JAVA_OPTS} and {@code STEPWISE_CDS}. */
-    private Launch stepwise(Path cds, String javaOpts, String cdsSwitch) throws IOException, InterruptedException {
+    private Launch stepwise(Path cds, String javaOpts, String cdsSwitch, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(tmp, "stepwise", ".txt");
-        Process p = command(cds, javaOpts, cdsSwitch).redirectOutput(out.toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "scripts/stepwise --version did not finish");
+        Process p = command(cds, javaOpts, cdsSwitch, args).redirectOutput(out.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "scripts/stepwise " + String.join(" ", args) + " did not finish");
         return new Launch(p.pid(), p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
     }
 
-    private static ProcessBuilder command(Path cds, String javaOpts, String cdsSwitch) {
-        ProcessBuilder pb = new ProcessBuilder("bash", CliRuns.repo().resolve("scripts/stepwise").toString(),
-                "--version").redirectErrorStream(true);
+    /** {@code scripts/stepwise ARGS}, by default {@code --version}. */
+    private static ProcessBuilder command(Path cds, String javaOpts, String cdsSwitch, String... args) {
+        List<String> cmd = new java.util.ArrayList<>(List.of("bash",
+                CliRuns.repo().resolve("scripts/stepwise").toString()));
+        cmd.addAll(args.length == 0 ? List.of("--version") : List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("STEPWISE_NO_BUILD", "1");
         env.put("STEPWISE_CDS_DIR", cds.toString());
@@ -146,6 +159,11 @@ class CliLauncherIT {
     /** The flags printed by {@code -XX:+PrintFlagsFinal}: name to value (empty for an empty string flag). */
     private static Map<String, String> finalFlags(Launch launch) {
         assertEquals(0, launch.exit(), launch.out());
+        return flagTable(launch);
+    }
+
+    /** As {@link #finalFlags}, whatever the CLI's exit status. */
+    private static Map<String, String> flagTable(Launch launch) {
         Pattern row = Pattern.compile("^\\s*\\S+\\s+(\\w+)\\s+:?=\\s*(\\S*)\\s+\\{.*$", Pattern.MULTILINE);
         Map<String, String> flags = new java.util.HashMap<>();
         Matcher m = row.matcher(launch.out());
