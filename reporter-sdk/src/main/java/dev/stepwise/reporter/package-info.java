@@ -11,5 +11,10 @@
  *   <li>{@link dev.stepwise.reporter.ProtoEvents}: maps a raw Gauge request to its typed event, for hosts that
  *       run listeners in-process or replay a recorded event log.</li>
  * </ul>
+ *
+ * <p>The jar also carries {@code dev/stepwise/reporter/launcher/appcds.sh}, the POSIX-sh function a plugin's
+ * launcher sources to start its JVM from an AppCDS archive made on the first launch (the runner's launcher uses
+ * the same file). A plugin's build unpacks it into its folder's {@code bin/}; see {@code docs/plugins.md},
+ * "Plugins built on the reporter SDK", and {@code reporter-sdk-example} for the build and the launcher.
  */
 package dev.stepwise.reporter;

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,5 +72,13 @@ class CucumberEventsPluginIT {
         assertTrue(events.stream().anyMatch(e -> e.contains("\"type\":\"attachment\"")
                 && e.contains("\"contentType\":\"image/png\"") && e.contains("\"dataEncoding\":\"base64\"")));
         assertTrue(events.stream().anyMatch(e -> e.contains("\"status\":\"failed\"")));
+    }
+
+    @Test
+    void thePluginFolderShipsTheRunnersAppCdsScriptUnchanged() throws Exception {
+        // bin/appcds.sh, which the launcher sources, is unpacked from the SDK's jar, which takes it from runner/dist.
+        Path source = Path.of(System.getProperty("stepwise.appcdsSource")).normalize();
+        Path shipped = Path.of(System.getProperty("stepwise.pluginDir")).resolve("bin/appcds.sh");
+        assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(shipped), shipped + " differs from " + source);
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -137,5 +138,13 @@ class CucumberMessagesPluginIT {
         String dom = Files.readString(out);
         assertTrue(dom.length() > 1000, "chromium produced no DOM; exit " + p.exitValue() + "\n" + log);
         return dom;
+    }
+
+    @Test
+    void thePluginFolderShipsTheRunnersAppCdsScriptUnchanged() throws Exception {
+        // bin/appcds.sh, which the launcher sources, is unpacked from the SDK's jar, which takes it from runner/dist.
+        Path source = Path.of(System.getProperty("stepwise.appcdsSource")).normalize();
+        Path shipped = Path.of(System.getProperty("stepwise.pluginDir")).resolve("bin/appcds.sh");
+        assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(shipped), shipped + " differs from " + source);
     }
 }

@@ -122,6 +122,11 @@ public final class PluginProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The process's pid: the launcher's, and the JVM's once the launcher has {@code exec}ed it. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String stdout() {
         return stdout.toString();
     }

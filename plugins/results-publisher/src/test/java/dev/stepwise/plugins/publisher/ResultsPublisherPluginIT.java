@@ -193,4 +193,12 @@ class ResultsPublisherPluginIT {
         }
         assertTrue(Arrays.asList(server.messages.toArray()).size() >= 5);
     }
+
+    @Test
+    void thePluginFolderShipsTheRunnersAppCdsScriptUnchanged() throws Exception {
+        // bin/appcds.sh, which the launcher sources, is unpacked from the SDK's jar, which takes it from runner/dist.
+        Path source = Path.of(System.getProperty("stepwise.appcdsSource")).normalize();
+        Path shipped = Path.of(System.getProperty("stepwise.pluginDir")).resolve("bin/appcds.sh");
+        assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(shipped), shipped + " differs from " + source);
+    }
 }
