@@ -54,8 +54,12 @@ final class ReportsBench {
         String loadBefore = BenchSupport.loadAverage();
 
         Path home = installPlugins(examplePlugin, work.resolve("reports-home"), PLUGIN_IDS);
+        // Untimed warm-up: each setup once on a small suite, so the AppCDS archives of the CLI, the runner and each
+        // plugin copy are made (a first launch writes its archive as it exits) before anything is timed.
         Path warm = Generated.project(work.resolve("run-10"), 1, 10, 10, stepApi);
-        BenchSupport.run(host.cli(List.of(), "run", "--project", warm.toString()), work.resolve("run-10.out"));
+        for (Setup setup : SETUPS) {
+            timedRun(warm, 10, setup, home, List.of(), work.resolve("run-10.out"));
+        }
 
         Path project = Generated.project(work.resolve("run-" + scenarios), Math.max(1, scenarios / 10), 10, 10, stepApi);
         Map<Setup, List<Double>> wall = new LinkedHashMap<>();
@@ -116,7 +120,7 @@ final class ReportsBench {
                 + "own `gauge_reports_dir` so the copies do not write the same summary file), listed in the "
                 + "manifest's `Plugins`; each is its own JVM, started by the host and killed at the end, and its "
                 + "run-time is inside the host's wall time\n"
-                + "- timing: one untimed warm-up run, then " + rounds + " rounds running the four setups in turn\n"
+                + "- timing: one untimed warm-up run of each setup on 10 scenarios, then " + rounds + " rounds running the four setups in turn\n"
                 + "- memory: the host JVM only (not the runner or plugins): `VmHWM` polled every 5 ms, heap from "
                 + "`-Xlog:gc,gc+heap+exit`\n"
                 + "- load average (1, 5, 15 min) before: " + loadBefore + "; after: " + loadAfter + " ("
