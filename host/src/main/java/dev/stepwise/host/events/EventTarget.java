@@ -34,8 +34,9 @@ public interface EventTarget {
     void abort();
 
     /**
-     * Whether {@link #deliver} would do anything with events of {@code kind}; asked once, when the fan-out is built,
-     * so events nobody wants are not even queued. A target that only learns later what it wants says true.
+     * Whether {@link #deliver} would do anything with events of {@code kind}, so that events nobody wants are not even
+     * queued. Asked for every event, from the thread that emits it: cheap, and safe to call while {@link #deliver}
+     * runs on the sender thread. A target that does not know yet says true.
      */
     default boolean wants(EventKind kind) {
         return true;

@@ -7,12 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +89,7 @@ public final class FanOut implements EventSink {
         Item item = new Item(event, at, ++accepted);
         EventKind kind = EventKind.of(event);
         for (Sender s : senders) {
-            if (s.dead() || !s.wanted.contains(kind)) {
+            if (s.dead() || !s.wants(kind)) {
                 continue;
             }
             try {
@@ -182,16 +180,9 @@ public final class FanOut implements EventSink {
          */
         private volatile List<EventTarget> live;
         private volatile boolean dead;
-        /** The kinds any of its targets wants; events of other kinds are not queued. */
-        final Set<EventKind> wanted = EnumSet.noneOf(EventKind.class);
 
         Sender(String name, List<EventTarget> targets, int capacity) {
             this.live = List.copyOf(targets);
-            for (EventKind k : EventKind.values()) {
-                if (targets.stream().anyMatch(t -> t.wants(k))) {
-                    wanted.add(k);
-                }
-            }
             this.capacity = capacity;
             this.queue = new ArrayBlockingQueue<>(capacity);
             this.thread = new Thread(this::loop, "stepwise-reporter-" + name);
@@ -200,6 +191,16 @@ public final class FanOut implements EventSink {
 
         boolean dead() {
             return dead;
+        }
+
+        /** Whether any target still served wants events of this kind; others are not queued (no hand-off). */
+        boolean wants(EventKind kind) {
+            for (EventTarget t : live) {
+                if (t.wants(kind)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         void loop() {

@@ -39,8 +39,9 @@ public final class PluginTarget implements EventTarget {
     private final ReporterGrpc.ReporterBlockingStub stub;
     private final Duration callTimeout;
     private final Duration killTimeout;
-    private EventStreamClient stream;
-    private boolean streamTried;
+    /** Set (before {@link #streamTried}) on the sender thread when the first event goes out; null: Gauge's calls. */
+    private volatile EventStreamClient stream;
+    private volatile boolean streamTried;
 
     public PluginTarget(PluginLauncher.Started plugin, Duration callTimeout, Duration killTimeout) {
         this.plugin = plugin;
@@ -54,13 +55,23 @@ public final class PluginTarget implements EventTarget {
         return "plugin " + plugin.descriptor().label();
     }
 
+    /** Until its first event the plugin's wishes are unknown; then its subscription, or everything (Gauge's calls). */
+    @Override
+    public boolean wants(EventKind kind) {
+        if (!streamTried) {
+            return true;
+        }
+        EventStreamClient s = stream;
+        return s == null || s.wants(kind);
+    }
+
     @Override
     public void deliver(Message event, Instant at) {
         EventKind kind = EventKind.of(event);
         try {
             if (!streamTried) {
-                streamTried = true;
                 stream = EventStreamClient.open(plugin.channel(), callTimeout);
+                streamTried = true;
             }
             if (stream != null) {
                 if (stream.wants(kind)) {

@@ -1,6 +1,7 @@
 package dev.stepwise.host.plugins;
 
 import com.google.protobuf.Message;
+import dev.stepwise.host.events.EventKind;
 import dev.stepwise.host.events.EventTarget;
 
 import java.time.Instant;
@@ -40,6 +41,15 @@ public final class StartingPlugin implements EventTarget {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new NotStarted(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
         }
+    }
+
+    /** Everything until the plugin has started (a failed start is reported at the next delivery); then its wishes. */
+    @Override
+    public boolean wants(EventKind kind) {
+        if (!started.isDone() || started.isCompletedExceptionally()) {
+            return true;
+        }
+        return started.join().wants(kind);
     }
 
     @Override

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FanOutTest {
 
     /** Records everything; optionally throws on one event or blocks forever from one event on. */
-    static final class Fake implements EventTarget {
+    static class Fake implements EventTarget {
         final String name;
         final int throwAt;
         final int hangAt;
@@ -35,7 +35,7 @@ class FanOutTest {
         final CountDownLatch never = new CountDownLatch(1);
         final Set<Thread> threads = ConcurrentHashMap.newKeySet();
         String group;
-        Set<EventKind> wanted = Set.of(EventKind.values());
+        volatile Set<EventKind> wanted = Set.of(EventKind.values());
 
         Fake(String name, int throwAt, int hangAt) {
             this.name = name;
@@ -210,5 +210,30 @@ class FanOutTest {
             target.deliver(m, Instant.now());
         }
         assertEquals(List.of("Spec 0", "Spec 1"), calls);
+    }
+
+    @Test
+    void whatATargetWantsIsAskedForEveryEventSoAPluginThatSubscribedLateGetsOnlyItsKinds() throws Exception {
+        // Like a plugin on the event stream: it learns its subscription while handling its first event.
+        CountDownLatch subscribed = new CountDownLatch(1);
+        Fake plugin = new Fake("plugin", -1, -1) {
+            @Override
+            public void deliver(Message event, Instant at) throws Exception {
+                super.deliver(event, at);
+                wanted = Set.of(EventKind.SUITE_RESULT);
+                subscribed.countDown();
+            }
+        };
+        FanOut fanOut = new FanOut(List.of(plugin), 2, Duration.ofSeconds(2), Duration.ofSeconds(5), f -> { });
+        List<Message> events = events(3);
+        fanOut.accept(events.get(0), Instant.now());
+        subscribed.await();
+        for (Message m : events.subList(1, events.size())) {
+            fanOut.accept(m, Instant.now());
+        }
+        fanOut.close();
+
+        assertEquals(List.of("ExecutionStartingRequest", "SuiteExecutionResult"), plugin.seen,
+                "the first event before it knew, then only the kind it subscribed to");
     }
 }
