@@ -22,6 +22,10 @@
 #         are part of the key, so a reinstalled or rebuilt class path gets a new archive instead of
 #         one the JVM would refuse to map (a refused archive is silently ignored under -Xshare:auto)
 #
+# The archive is NAME-WHERE-WHAT.jsa: WHERE checksums the locations (java, PATHs), WHAT the content
+# (release file, listings). When an installation dumps a new archive, its archives with another
+# WHAT (and their finished dumps) are deleted, so rebuilds and reinstalls do not pile up archives.
+#
 # The caller must `exec` java from the shell that called this function: the dump's name carries $$,
 # and a later launch tells a finished dump from one in progress by whether that pid is alive.
 #
@@ -47,19 +51,30 @@ stepwise_appcds() {
   _stepwise_cds_java=$(readlink -f "$2" 2>/dev/null) || _stepwise_cds_java=$2
   shift 2
 
-  # The key: a checksum of the resolved java, its JDK's release file, and each class-path entry
-  # with its listing. A missing file or folder still gives a key (its path alone); `|| :` keeps a
-  # caller under `set -e -o pipefail` alive when it is missing.
-  _stepwise_cds_key=$( {
-    echo "$_stepwise_cds_java"
-    cat "${_stepwise_cds_java%/bin/java}/release" 2>/dev/null || :
-    for _stepwise_cds_path in "$@"; do
-      echo "$_stepwise_cds_path"
-      ls -ln "$_stepwise_cds_path" 2>/dev/null || :
-    done
-  } | cksum) || :
-  _stepwise_cds_key=${_stepwise_cds_key%% *}
-  _stepwise_cds_archive=$_stepwise_cds_dir/$_stepwise_cds_name-$_stepwise_cds_key.jsa
+  # The archive's name holds two checksums. WHERE: the resolved java and the class path's entries,
+  # which name one installation. WHAT: the JDK's release file and each entry's listing, which name
+  # its content. A missing file or folder still gives a key (its path alone); `|| :` keeps a caller
+  # under `set -e -o pipefail` alive when it is missing. One command substitution for both.
+  _stepwise_cds_keys=$( {
+    {
+      echo "$_stepwise_cds_java"
+      for _stepwise_cds_path in "$@"; do
+        echo "$_stepwise_cds_path"
+      done
+    } | cksum
+    {
+      cat "${_stepwise_cds_java%/bin/java}/release" 2>/dev/null || :
+      for _stepwise_cds_path in "$@"; do
+        ls -ln "$_stepwise_cds_path" 2>/dev/null || :
+      done
+    } | cksum
+  } ) || :
+  _stepwise_cds_where=${_stepwise_cds_keys%% *}
+  _stepwise_cds_what=${_stepwise_cds_keys#*
+}
+  _stepwise_cds_what=${_stepwise_cds_what%% *}
+  _stepwise_cds_installation=$_stepwise_cds_dir/$_stepwise_cds_name-$_stepwise_cds_where
+  _stepwise_cds_archive=$_stepwise_cds_installation-$_stepwise_cds_what.jsa
 
   # A first launch dumps to "<archive>.<pid>.tmp" at exit (exec keeps the pid, so it is the JVM's
   # own). A later launch renames a finished dump (its pid is gone) to the archive's name; rename is
@@ -82,6 +97,23 @@ stepwise_appcds() {
     STEPWISE_APPCDS_OPTION=-XX:SharedArchiveFile=$_stepwise_cds_archive
   elif [ -z "$_stepwise_cds_dumping" ] && mkdir -p "$_stepwise_cds_dir" 2>/dev/null && [ -w "$_stepwise_cds_dir" ]; then
     STEPWISE_APPCDS_OPTION=-XX:ArchiveClassesAtExit=$_stepwise_cds_archive.$$.tmp
+    # A new archive for this installation: the ones its earlier content made (every rebuild or
+    # reinstall makes one, 20 MB or so) are of no use any more, nor are dumps their JVMs left. Only
+    # this installation's: another folder or JDK has another WHERE. A JVM still mapping a deleted
+    # archive keeps it until it exits.
+    for _stepwise_cds_old in "$_stepwise_cds_installation"-*.jsa "$_stepwise_cds_installation"-*.jsa.*.tmp; do
+      case "$_stepwise_cds_old" in
+        "$_stepwise_cds_archive"*) continue ;;
+        *.tmp)
+          _stepwise_cds_pid=${_stepwise_cds_old%.tmp}
+          _stepwise_cds_pid=${_stepwise_cds_pid##*.}
+          if kill -0 "$_stepwise_cds_pid" 2>/dev/null; then
+            continue
+          fi
+          ;;
+      esac
+      [ -f "$_stepwise_cds_old" ] && rm -f "$_stepwise_cds_old" 2>/dev/null || :
+    done
   fi
   return 0
 }

@@ -409,18 +409,32 @@ public final class RunnerBench {
             }
         }
 
-        say("step cycles, " + cycleSeconds + " s each after warm-up");
-        double oursCycles = cycles(ours, oursFixture.get(2), false);
-        double floorCycles = cycles(floor, oursFixture.get(2), true);
-        double handOffCycles = cycles(floorHandOff, oursFixture.get(2), true);
-        double gaugeCycles = Double.NaN;
-        if (gaugeProblem == null) {
-            try {
-                gaugeCycles = cycles(gauge, gaugeFixture.get(2), false);
-            } catch (Exception e) {
-                notes.add("gauge-java step cycles failed: " + e.getMessage());
+        // One launch's cycle rate varies a lot from the next (5,200-8,500/s for the same runner here), so each target
+        // gets `launches` launches, interleaved so drift on the machine spreads evenly, and the median counts.
+        say("step cycles, " + cycleSeconds + " s each after warm-up, " + launches + " launches per target");
+        Map<String, List<Double>> cycleSamples = new LinkedHashMap<>();
+        for (int i = 0; i < launches; i++) {
+            cycleSamples.computeIfAbsent("stepwise", k -> new ArrayList<>()).add(cycles(ours, oursFixture.get(2), false));
+            cycleSamples.computeIfAbsent("floor", k -> new ArrayList<>()).add(cycles(floor, oursFixture.get(2), true));
+            cycleSamples.computeIfAbsent("floor+hand-off", k -> new ArrayList<>())
+                    .add(cycles(floorHandOff, oursFixture.get(2), true));
+            if (gaugeProblem == null) {
+                try {
+                    cycleSamples.computeIfAbsent("gauge", k -> new ArrayList<>())
+                            .add(cycles(gauge, gaugeFixture.get(2), false));
+                } catch (Exception e) {
+                    gaugeProblem = "gauge-java step cycles failed: " + e.getMessage();
+                    notes.add(gaugeProblem);
+                }
             }
         }
+        cycleSamples.forEach((target, rates) -> say(String.format(Locale.ROOT, "  %-14s cycles/s %s", target,
+                fmtList(rates))));
+        double oursCycles = median(cycleSamples.get("stepwise"));
+        double floorCycles = median(cycleSamples.get("floor"));
+        double handOffCycles = median(cycleSamples.get("floor+hand-off"));
+        List<Double> gaugeRates = cycleSamples.get("gauge");
+        double gaugeCycles = gaugeRates == null || gaugeRates.isEmpty() ? Double.NaN : median(gaugeRates);
 
         String table = table(startup, oursCycles, floorCycles, gaugeCycles, handOffCycles);
         System.out.println();
@@ -541,7 +555,8 @@ public final class RunnerBench {
                 .append("- java -version:\n\n```\n").append(javaVersion).append("\n```\n\n")
                 .append("- command: `").append(options.getOrDefault("command", "scripts/bench runner")).append("`\n")
                 .append("- launches per median: ").append(launches).append("; cycle window: ").append(cycleSeconds)
-                .append(" s after 2 s warm-up; fixtures: 2 and 5,000 steps (no-op step `noop`)\n\n")
+                .append(" s after 2 s warm-up, median of the launches (start-up and cycles alike, interleaved); "
+                        + "fixtures: 2 and 5,000 steps (no-op step `noop`)\n\n")
                 .append(table);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, doc, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -117,6 +117,47 @@ class AppCdsScriptIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"sh", "bash"})
+    void aRebuiltInstallationsNewDumpDeletesItsOlderArchivesButNoOtherInstallations(String shell) throws Exception {
+        Path old = adopt(shell, Map.of());
+        // Another installation of the same name: the same jars in another folder.
+        Path otherJar = Files.createDirectories(work.resolve("elsewhere")).resolve("app.jar");
+        Files.copy(jar, otherJar);
+        Path other = adopt(shell, Map.of("JAR", otherJar.toString()));
+        assertNotEquals(old, other, "another folder, another archive");
+        // What the old content's JVMs left: a finished dump (its pid is gone) and one still being written.
+        Path finished = Path.of(old + "." + endedPid() + ".tmp");
+        Files.writeString(finished, "finished dump");
+        Path inProgress = Path.of(old + "." + ProcessHandle.current().pid() + ".tmp");
+        Files.writeString(inProgress, "dump in progress");
+
+        Files.writeString(jar, "rebuilt jar bytes");
+        Pick rebuilt = pick(shell, Map.of());
+
+        assertTrue(rebuilt.option().startsWith(DUMP_OPTION), rebuilt::toString);
+        assertFalse(Files.exists(old), "the installation's archive of its old content is deleted");
+        assertFalse(Files.exists(finished), "and the finished dump of its old content");
+        assertTrue(Files.exists(inProgress), "a dump still being written is left to its JVM");
+        assertTrue(Files.exists(other), "another installation's archive is left alone");
+    }
+
+    /** A first launch's dump, finished, then adopted by the next launch: the archive's path. */
+    private Path adopt(String shell, Map<String, String> env) throws Exception {
+        Pick first = pick(shell, env);
+        assertTrue(first.option().startsWith(DUMP_OPTION), first::toString);
+        Files.writeString(Path.of(first.archive()), "archive");
+        Pick second = pick(shell, env);
+        assertTrue(second.option().startsWith(MAP_OPTION), second::toString);
+        return Path.of(second.archive());
+    }
+
+    private static long endedPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sh", "bash"})
     void offGivesNoOptionAndWritesNothing(String shell) throws Exception {
         assertEquals("", pick(shell, Map.of("STEPWISE_CDS", "off")).option());
         assertFalse(Files.exists(cds), "STEPWISE_CDS=off must not create the archive folder");
