@@ -18,8 +18,8 @@
 #   NAME  what is launched, with its version (stepwise-runner-0.1.0): the start of the archive's name
 #   JAVA  the java the caller will exec; its resolved path and its JDK's `release` file are part of
 #         the key, so another JDK gets an archive of its own
-#   PATH  the class path's jars and folders; each path and its `ls -ln` listing (names, sizes, dates)
-#         are part of the key, so a reinstalled or rebuilt class path gets a new archive instead of
+#   PATH  the class path's jars and folders; each path and its entries' names, sizes and modification
+#         times (to the nanosecond with GNU stat, else `ls -ln`) are part of the key, so a reinstalled or rebuilt class path gets a new archive instead of
 #         one the JVM would refuse to map (a refused archive is silently ignored under -Xshare:auto)
 #
 # The archive is NAME-WHERE-WHAT.jsa: WHERE checksums the locations (java, PATHs), WHAT the content
@@ -64,8 +64,15 @@ stepwise_appcds() {
     } | cksum
     {
       cat "${_stepwise_cds_java%/bin/java}/release" 2>/dev/null || :
+      # Sizes and modification times to the nanosecond (GNU stat); `ls -ln` shows times to the
+      # minute only, so a jar rebuilt within the minute at the same size would keep the old key and
+      # the JVM would silently refuse the stale archive. Other systems' stat: ls.
       for _stepwise_cds_path in "$@"; do
-        ls -ln "$_stepwise_cds_path" 2>/dev/null || :
+        if [ -d "$_stepwise_cds_path" ]; then
+          stat -c '%n %s %.9Y' "$_stepwise_cds_path"/* 2>/dev/null || ls -ln "$_stepwise_cds_path" 2>/dev/null || :
+        else
+          stat -c '%n %s %.9Y' "$_stepwise_cds_path" 2>/dev/null || ls -ln "$_stepwise_cds_path" 2>/dev/null || :
+        fi
       done
     } | cksum
   } ) || :

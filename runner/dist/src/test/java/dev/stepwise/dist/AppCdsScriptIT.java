@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -113,6 +115,23 @@ class AppCdsScriptIT {
         assertNotEquals(rebuilt, moreLib, "another listing of a class-path folder");
         Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.16\"\n");
         assertNotEquals(moreLib, archiveName(shell, "app-1.0"), "another JDK release");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sh", "bash"})
+    void aJarRebuiltWithinTheMinuteAtTheSameSizeGetsAnotherName(String shell) throws Exception {
+        // Both times in one minute: `ls -ln` would show the same date, and the JVM would refuse the old archive.
+        FileTime minute = FileTime.from(Instant.parse("2026-11-22T05:00:00Z"));
+        Files.setLastModifiedTime(jar, minute);
+        Files.setLastModifiedTime(lib.resolve("dep-1.0.jar"), minute);
+        String before = archiveName(shell, "app-1.0");
+        Files.writeString(jar, "JAR BYTES"); // same size
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-11-22T05:00:01Z")));
+        assertNotEquals(before, archiveName(shell, "app-1.0"), "a jar rebuilt a second later");
+        Files.writeString(lib.resolve("dep-1.0.jar"), "DEPENDENCY");
+        String jarDone = archiveName(shell, "app-1.0");
+        Files.setLastModifiedTime(lib.resolve("dep-1.0.jar"), FileTime.from(Instant.parse("2026-11-22T05:00:02Z")));
+        assertNotEquals(jarDone, archiveName(shell, "app-1.0"), "a class-path folder's jar rebuilt a second later");
     }
 
     @ParameterizedTest
