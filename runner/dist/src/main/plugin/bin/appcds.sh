@@ -95,8 +95,12 @@ stepwise_appcds() {
       _stepwise_cds_pid=${_stepwise_cds_pid##*.}
       if kill -0 "$_stepwise_cds_pid" 2>/dev/null; then
         _stepwise_cds_dumping=yes
-      else
+      elif stepwise_appcds_complete "$_stepwise_cds_tmp"; then
         mv -f "$_stepwise_cds_tmp" "$_stepwise_cds_archive" 2>/dev/null || :
+      else
+        # Its JVM was killed while writing it: adopted, the JVM would ignore it without a word and
+        # this installation would never dump again. This launch dumps a new one instead.
+        rm -f "$_stepwise_cds_tmp" 2>/dev/null || :
       fi
     done
   fi
@@ -123,4 +127,15 @@ stepwise_appcds() {
     done
   fi
   return 0
+}
+
+# Whether a finished dump is whole. The JVM writes a dynamic archive's header, which starts with
+# its magic number 0xf00baba8, after everything else; a dump cut short has zeros there. Without
+# `od`, a dump counts as whole.
+stepwise_appcds_complete() {
+  command -v od >/dev/null 2>&1 || return 0
+  case "$(od -An -tx1 -N4 "$1" 2>/dev/null)" in
+    *"a8 ab 0b f0"* | *"f0 0b ab a8"*) return 0 ;;
+    *) return 1 ;;
+  esac
 }

@@ -35,6 +35,8 @@ class AppCdsScriptIT {
 
     private static final String DUMP_OPTION = "-XX:ArchiveClassesAtExit=";
     private static final String MAP_OPTION = "-XX:SharedArchiveFile=";
+    /** What a whole dump starts with: a dynamic archive's magic number, 0xf00baba8, little-endian. */
+    private static final String DUMP_CONTENT = "\u00a8\u00ab\u000b\u00f0 archive";
 
     private Path work;
     private Path cds;
@@ -75,15 +77,28 @@ class AppCdsScriptIT {
         assertTrue(Files.isDirectory(cds), "the archive folder is created for the dump");
 
         // The JVM writes its dump at exit; that process (the shell's pid) is gone by the next launch.
-        Files.writeString(Path.of(first.archive()), "archive");
+        writeDump(Path.of(first.archive()));
         String archive = first.archive().replaceFirst("\\.\\d+\\.tmp$", "");
 
         Pick second = pick(shell, Map.of());
         assertEquals(MAP_OPTION + archive, second.option());
         assertEquals(List.of(Path.of(archive)), list(cds), "the finished dump is renamed to the archive's name");
-        assertEquals("archive", Files.readString(Path.of(archive)));
+        assertEquals(DUMP_CONTENT, Files.readString(Path.of(archive), StandardCharsets.ISO_8859_1));
 
         assertEquals(MAP_OPTION + archive, pick(shell, Map.of()).option(), "later launches map the same archive");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sh", "bash"})
+    void aDumpCutShortBeforeItsHeaderIsDeletedAndThisLaunchDumpsAgain(String shell) throws Exception {
+        Pick first = pick(shell, Map.of());
+        // Killed while writing: the regions are there, the header (written last) is not.
+        Files.write(Path.of(first.archive()), new byte[4096]);
+
+        Pick second = pick(shell, Map.of());
+
+        assertTrue(second.option().startsWith(DUMP_OPTION), () -> "a new dump, not the broken one mapped: " + second);
+        assertEquals(List.of(), list(cds), "the broken dump is gone");
     }
 
     @ParameterizedTest
@@ -145,7 +160,7 @@ class AppCdsScriptIT {
         assertNotEquals(old, other, "another folder, another archive");
         // What the old content's JVMs left: a finished dump (its pid is gone) and one still being written.
         Path finished = Path.of(old + "." + endedPid() + ".tmp");
-        Files.writeString(finished, "finished dump");
+        writeDump(finished);
         Path inProgress = Path.of(old + "." + ProcessHandle.current().pid() + ".tmp");
         Files.writeString(inProgress, "dump in progress");
 
@@ -163,10 +178,15 @@ class AppCdsScriptIT {
     private Path adopt(String shell, Map<String, String> env) throws Exception {
         Pick first = pick(shell, env);
         assertTrue(first.option().startsWith(DUMP_OPTION), first::toString);
-        Files.writeString(Path.of(first.archive()), "archive");
+        writeDump(Path.of(first.archive()));
         Pick second = pick(shell, env);
         assertTrue(second.option().startsWith(MAP_OPTION), second::toString);
         return Path.of(second.archive());
+    }
+
+    /** Stands in for a whole dump, as a JVM leaves it at exit. */
+    private static void writeDump(Path dump) throws IOException {
+        Files.writeString(dump, DUMP_CONTENT, StandardCharsets.ISO_8859_1);
     }
 
     private static long endedPid() throws Exception {
@@ -216,7 +236,7 @@ class AppCdsScriptIT {
     @ValueSource(strings = {"sh", "bash"})
     void theCallersVariablesAndPositionalParametersAreLeftAlone(String shell) throws Exception {
         // A finished dump to adopt, so that every branch of the function runs.
-        Files.writeString(Path.of(pick(shell, Map.of()).archive()), "archive");
+        writeDump(Path.of(pick(shell, Map.of()).archive()));
         String script = "archive=mine tmp=mine pid=mine cds_dir=mine key=mine; set -- a b\n"
                 + ". \"$APPCDS\"\nstepwise_appcds app-1.0 \"$JDK/bin/java\" \"$JAR\" \"$LIB\"\n"
                 + "echo \"$archive $tmp $pid $cds_dir $key $# $*\"\n";
