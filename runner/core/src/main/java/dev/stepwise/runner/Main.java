@@ -5,6 +5,7 @@ import dev.stepwise.runner.execution.ExecutionEngine;
 import dev.stepwise.runner.log.JsonLog;
 import dev.stepwise.runner.server.RunnerServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.nio.ByteBuffer;
@@ -13,6 +14,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The runner process: {@code --start} serves Gauge's Runner service on loopback and prints the
@@ -83,15 +86,49 @@ public final class Main {
     }
 
     private static int serve(RunnerConfig config, JsonLog log) throws IOException, InterruptedException {
-        try (ExecutionEngine engine = Runner.engineFor(config, log)) {
-            RunnerServer server = RunnerServer.onLoopback(config.port(), engine, log, new RunnerServer.Options(
-                    config.projectRoot(), config.multithreaded(), config.lspMode())).start();
+        RunnerServer.Options options = new RunnerServer.Options(config.projectRoot(), config.multithreaded(),
+                config.lspMode());
+        // On a free port (as Gauge asks), gRPC and Netty start on another thread while the step registry loads here:
+        // on two cores the two overlap. The port is announced once both are done, so no call comes early.
+        CompletableFuture<RunnerServer.Bound> binding = config.port() == 0
+                ? CompletableFuture.supplyAsync(Main::bind) : null;
+        ExecutionEngine built;
+        try {
+            built = Runner.engineFor(config, log);
+        } catch (IOException | RuntimeException e) {
+            if (binding != null) {
+                binding.thenAccept(RunnerServer.Bound::close);
+            }
+            throw e;
+        }
+        try (ExecutionEngine engine = built) {
+            RunnerServer server = binding != null ? bound(binding).serve(engine, log, options)
+                    : RunnerServer.onLoopback(config.port(), engine, log, options).start();
             try (StdinWatch watch = stopWhenLauncherGoes(server)) {
                 log.info("Listening on port:" + server.port());
                 server.awaitStopRequest();
                 server.shutdown();
             }
             return 0;
+        }
+    }
+
+    private static RunnerServer.Bound bind() {
+        try {
+            return RunnerServer.bindLoopback();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RunnerServer.Bound bound(CompletableFuture<RunnerServer.Bound> binding) throws IOException {
+        try {
+            return binding.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
         }
     }
 

@@ -31,23 +31,57 @@ class LoopbackShutdownTest {
             Set<Thread> before = Thread.getAllStackTraces().keySet();
             RunnerServer loopback = RunnerServer.onLoopback(0, runner.engine,
                     new JsonLog(System.err, JsonLog.Level.ERROR), new RunnerServer.Options(temp, false, false)).start();
-            ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", loopback.port()).usePlaintext().build();
-            try {
-                RunnerGrpc.newBlockingStub(channel).getStepNames(StepNamesRequest.getDefaultInstance());
-            } finally {
-                channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-            }
-            Set<Thread> serverThreads = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> !before.contains(t) && t.getName().startsWith("stepwise-grpc-"))
-                    .collect(Collectors.toSet());
-            assertFalse(serverThreads.isEmpty(), "the server accepts and serves on event loops of its own");
+            assertServesThenEndsItsThreads(loopback, before);
+        }
+    }
 
-            loopback.shutdown();
+    /** As the runner's main starts it: bound first (while the registry loads), the service added after. */
+    @Test
+    void aServerBoundBeforeItsEngineServesOnceGivenItAndEndsItsThreads() throws Exception {
+        try (InProcessRunner runner = new InProcessRunner(temp, false)) {
+            Set<Thread> before = Thread.getAllStackTraces().keySet();
+            RunnerServer.Bound bound = RunnerServer.bindLoopback();
+            RunnerServer loopback = bound.serve(runner.engine, new JsonLog(System.err, JsonLog.Level.ERROR),
+                    new RunnerServer.Options(temp, false, false)).start();
+            assertServesThenEndsItsThreads(loopback, before);
+        }
+    }
 
-            for (Thread t : serverThreads) {
-                t.join(TimeUnit.SECONDS.toMillis(5));
-                assertFalse(t.isAlive(), t.getName() + " still runs after the server shut down");
-            }
+    @Test
+    void aBindingClosedWithoutAnEngineEndsItsThreads() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        RunnerServer.Bound bound = RunnerServer.bindLoopback();
+        Set<Thread> accept = newServerThreads(before);
+        assertFalse(accept.isEmpty(), "bound: it accepts on a loop of its own");
+        bound.close();
+        for (Thread t : accept) {
+            t.join(TimeUnit.SECONDS.toMillis(5));
+            assertFalse(t.isAlive(), t.getName() + " still runs after the binding was closed");
+        }
+    }
+
+    private static Set<Thread> newServerThreads(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.getName().startsWith("stepwise-grpc-"))
+                .collect(Collectors.toSet());
+    }
+
+    private static void assertServesThenEndsItsThreads(RunnerServer loopback, Set<Thread> before) throws Exception {
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", loopback.port()).usePlaintext().build();
+        try {
+            assertFalse(RunnerGrpc.newBlockingStub(channel).getStepNames(StepNamesRequest.getDefaultInstance())
+                    .getStepsList().isEmpty(), "the runner's service answers");
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        Set<Thread> serverThreads = newServerThreads(before);
+        assertFalse(serverThreads.isEmpty(), "the server accepts and serves on event loops of its own");
+
+        loopback.shutdown();
+
+        for (Thread t : serverThreads) {
+            t.join(TimeUnit.SECONDS.toMillis(5));
+            assertFalse(t.isAlive(), t.getName() + " still runs after the server shut down");
         }
     }
 }
