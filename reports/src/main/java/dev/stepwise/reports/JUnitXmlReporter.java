@@ -32,11 +32,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * JUnit XML in the Surefire schema that CI servers read: one {@code TEST-<spec>.xml} per spec, holding one
@@ -57,6 +57,8 @@ import java.util.Set;
  * two runs is ever visible.
  */
 public final class JUnitXmlReporter implements ReporterListener {
+    private static final Pattern SPEC_EXTENSION = Pattern.compile("\\.(spec|md)$");
+    private static final Pattern UNSAFE_IN_FILE_NAME = Pattern.compile("[^A-Za-z0-9._-]+");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
@@ -396,16 +398,19 @@ public final class JUnitXmlReporter implements ReporterListener {
     /** File-system-safe: the spec file's base name (or heading), plus a short hash of its path. */
     private static String baseName(SpecInfo spec) {
         String source = spec.fileName().isEmpty() ? spec.name()
-                : Path.of(spec.fileName()).getFileName().toString().replaceFirst("\\.(spec|md)$", "");
-        String safe = source.replaceAll("[^A-Za-z0-9._-]+", "_");
+                : SPEC_EXTENSION.matcher(Path.of(spec.fileName()).getFileName().toString()).replaceFirst("");
+        String safe = UNSAFE_IN_FILE_NAME.matcher(source).replaceAll("_");
         if (safe.length() > 80) {
             safe = safe.substring(0, 80);
         }
         return safe + "-" + String.format("%08x", (spec.fileName() + "\0" + spec.name()).hashCode());
     }
 
+    /** "1.234": seconds with three decimals, as Surefire writes them (once per test case: no Formatter). */
     static String seconds(long millis) {
-        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+        long ms = Math.max(0, millis);
+        String fraction = Long.toString(ms % 1000);
+        return ms / 1000 + "." + "000".substring(fraction.length()) + fraction;
     }
 
     private static void attr(Writer w, String name, String value) throws IOException {

@@ -136,4 +136,14 @@ class JUnitXmlReporterTest {
         assertEquals("StepFailure", JUnitXmlReporter.failureType(dev.stepwise.reporter.event.Failure.of("m", "")));
         assertEquals("a &amp; b &lt;c&gt;", JUnitXmlReporter.escape("a & b <c>\u0001"));
     }
+
+    @Test
+    void timesAreSecondsWithThreeDecimalsAsSurefireWritesThem() {
+        assertEquals("0.000", JUnitXmlReporter.seconds(0));
+        assertEquals("0.005", JUnitXmlReporter.seconds(5));
+        assertEquals("0.050", JUnitXmlReporter.seconds(50));
+        assertEquals("1.234", JUnitXmlReporter.seconds(1234));
+        assertEquals("60.000", JUnitXmlReporter.seconds(60_000));
+        assertEquals("123456.789", JUnitXmlReporter.seconds(123_456_789));
+    }
 }
