@@ -16,12 +16,11 @@ import dev.stepwise.reporter.event.SuiteStarting;
 import dev.stepwise.reports.internal.FolderReplacement;
 import dev.stepwise.reports.internal.FileOpener;
 import dev.stepwise.reports.internal.ReportFile;
+import dev.stepwise.reports.internal.SpillingText;
 import dev.stepwise.reports.internal.StepTracker;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -57,6 +56,11 @@ import java.util.regex.Pattern;
  * two runs is ever visible.
  */
 public final class JUnitXmlReporter implements ReporterListener {
+    /**
+     * A spec's test cases are kept in memory up to this many characters (about 250 scenarios of a typical spec),
+     * beyond it in a temp file: so a huge spec never stays in memory, and most specs never write and delete a temp file.
+     */
+    private static final int BODY_IN_MEMORY = 256 * 1024;
     private static final Pattern SPEC_EXTENSION = Pattern.compile("\\.(spec|md)$");
     private static final Pattern UNSAFE_IN_FILE_NAME = Pattern.compile("[^A-Za-z0-9._-]+");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
@@ -104,8 +108,7 @@ public final class JUnitXmlReporter implements ReporterListener {
     private final class SpecState {
         final SpecInfo spec;
         final Instant started;
-        final Path bodyFile;
-        final Writer body;
+        final SpillingText body;
         int tests;
         int failures;
         int errors;
@@ -118,8 +121,9 @@ public final class JUnitXmlReporter implements ReporterListener {
             this.spec = spec;
             this.started = started;
             String name = "TEST-" + baseName(spec) + ".xml";
-            this.bodyFile = ReportFile.tempFor(writeDir(), name, "JUnit XML report");
-            this.body = ReportFile.openTemp(bodyFile, dir.resolve(name), "JUnit XML report", opener);
+            Path folder = writeDir();
+            ReportFile.ensureFolder(folder, name, "JUnit XML report"); // an unusable folder is named at once
+            this.body = new SpillingText(BODY_IN_MEMORY, folder, name, dir.resolve(name), "JUnit XML report", opener);
         }
     }
 
@@ -210,9 +214,7 @@ public final class JUnitXmlReporter implements ReporterListener {
                 property(w, "spec.file", spec.fileName());
                 property(w, "spec.tags", String.join(", ", spec.tags()));
                 w.write("  </properties>\n");
-                try (Reader r = Files.newBufferedReader(s.bodyFile, StandardCharsets.UTF_8)) {
-                    r.transferTo(w);
-                }
+                s.body.copyTo(w);
                 w.write("</testsuite>\n");
                 file.commit();
             }
@@ -245,16 +247,7 @@ public final class JUnitXmlReporter implements ReporterListener {
     }
 
     private void discard(SpecState s) {
-        try {
-            s.body.close();
-        } catch (IOException ignored) {
-            // deleted below
-        }
-        try {
-            Files.deleteIfExists(s.bodyFile);
-        } catch (IOException ignored) {
-            // a hidden temp file; nothing better to do
-        }
+        s.body.discard();
     }
 
     private void writeTestCase(SpecState s) throws IOException {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,9 +75,24 @@ public final class ReportFile implements AutoCloseable {
      * process's id ({@link Leftovers}).
      */
     public static Path tempFor(Path dir, String name, String what) throws IOException {
+        ensureFolder(dir, name, what);
+        try {
+            return Files.createTempFile(dir, Leftovers.prefix(name), ".tmp");
+        } catch (IOException | SecurityException e) {
+            throw cannotWrite(what, dir.resolve(name), e);
+        }
+    }
+
+    /**
+     * Creates {@code dir} when missing and checks that it can be written, so that a report learns at once that its
+     * folder is unusable; the error names {@code dir.resolve(name)}.
+     */
+    public static void ensureFolder(Path dir, String name, String what) throws IOException {
         try {
             Files.createDirectories(dir);
-            return Files.createTempFile(dir, Leftovers.prefix(name), ".tmp");
+            if (!Files.isWritable(dir)) {
+                throw new AccessDeniedException(dir.toString(), null, "the folder is not writable");
+            }
         } catch (IOException | SecurityException e) {
             throw cannotWrite(what, dir.resolve(name), e);
         }
