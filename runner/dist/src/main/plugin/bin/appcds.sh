@@ -91,9 +91,7 @@ stepwise_appcds() {
   if [ ! -f "$_stepwise_cds_archive" ]; then
     for _stepwise_cds_tmp in "$_stepwise_cds_archive".*.tmp; do
       [ -f "$_stepwise_cds_tmp" ] || continue
-      _stepwise_cds_pid=${_stepwise_cds_tmp%.tmp}
-      _stepwise_cds_pid=${_stepwise_cds_pid##*.}
-      if kill -0 "$_stepwise_cds_pid" 2>/dev/null; then
+      if stepwise_appcds_in_progress "$_stepwise_cds_tmp"; then
         _stepwise_cds_dumping=yes
       elif stepwise_appcds_complete "$_stepwise_cds_tmp"; then
         mv -f "$_stepwise_cds_tmp" "$_stepwise_cds_archive" 2>/dev/null || :
@@ -116,9 +114,7 @@ stepwise_appcds() {
       case "$_stepwise_cds_old" in
         "$_stepwise_cds_archive"*) continue ;;
         *.tmp)
-          _stepwise_cds_pid=${_stepwise_cds_old%.tmp}
-          _stepwise_cds_pid=${_stepwise_cds_pid##*.}
-          if kill -0 "$_stepwise_cds_pid" 2>/dev/null; then
+          if stepwise_appcds_in_progress "$_stepwise_cds_old"; then
             continue
           fi
           ;;
@@ -127,6 +123,13 @@ stepwise_appcds() {
     done
   fi
   return 0
+}
+
+# Whether the JVM writing the dump "<archive>.<pid>.tmp" is still running (its pid is in the name).
+stepwise_appcds_in_progress() {
+  _stepwise_cds_pid=${1%.tmp}
+  _stepwise_cds_pid=${_stepwise_cds_pid##*.}
+  kill -0 "$_stepwise_cds_pid" 2>/dev/null
 }
 
 # Whether a finished dump is whole. The JVM writes a dynamic archive's header, which starts with
